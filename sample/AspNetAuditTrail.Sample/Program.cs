@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using AspNetAuditTrail;
+using AspNetAuditTrail.Sample;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+// The audit trail: settings from the "AuditTrail" section, written to SQLite (audit.db by default).
+builder.Services.AddAuditTrail(builder.Configuration.GetSection("AuditTrail")).UseSqlite();
+
+// Behind a reverse proxy, trust X-Forwarded-For only from known proxies (loopback by default).
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<ProductCatalog>();
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseRequestAudit();
+app.UseExceptionHandler();
+
+var products = app.MapGroup("/api/products");
+products.MapGet("/", (ProductCatalog catalog) => catalog.All);
+products.MapGet("/{id:int}", (int id, ProductCatalog catalog) =>
+    catalog.Find(id) is { } product ? Results.Ok(product) : Results.NotFound());
+products.MapPost("/", (CreateProductRequest request, ProductCatalog catalog, IAuditContext audit) =>
+{
+    audit.Set("productCode", request.Code);
+    var errors = request.Validate();
+    if (errors.Count > 0)
+    {
+        audit.Set("validationErrors", errors);
+        return Results.ValidationProblem(errors);
+    }
+
+    var product = catalog.Add(request.Code!, request.Name!, request.Price);
+    audit.Set("productId", product.Id);
+    return Results.Created($"/api/products/{product.Id}", product);
+});
+products.MapDelete("/{id:int}", (int id, ProductCatalog catalog) =>
+    catalog.Remove(id) ? Results.NoContent() : Results.NotFound());
+
+// Streams an upload of any size: the audit keeps at most MaxBodySize bytes of a text body, nothing of a binary one.
+app.MapPost("/api/uploads", async (HttpRequest request, CancellationToken cancellationToken) =>
+{
+    using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    var buffer = new byte[81920];
+    long total = 0;
+    int read;
+    while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+    {
+        sha.AppendData(buffer, 0, read);
+        total += read;
+    }
+
+    return Results.Ok(new { bytes = total, sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()) });
+}).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+
+app.MapGet("/api/boom", (HttpContext context) =>
+{
+    context.GetAuditContext().Set("step", "before the failure");
+    throw new InvalidOperationException("Boom: a demonstration failure.");
+});
+
+app.MapGet("/api/ping", () => "pong").SkipAudit();
+app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+
+app.Run();
+
+/// <summary>The sample's entry point (public for the integration tests).</summary>
+public partial class Program;

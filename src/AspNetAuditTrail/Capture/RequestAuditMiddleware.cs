@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Writing;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail.Capture;
+
+/// <summary>
+/// Records each request whose path is audited: bodies are kept as they stream past, the event is built
+/// after the response and handed to the queue; the request never waits for the audit store.
+/// </summary>
+internal sealed class RequestAuditMiddleware(
+    RequestDelegate next,
+    AuditSettingsProvider settings,
+    AuditQueue queue,
+    TimeProvider time,
+    ILogger<RequestAuditMiddleware> logger)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var current = settings.Current;
+        if (!current.Urls.IsAudited(context.Request.Path.Value ?? "") || IsSkipped(context))
+        {
+            return next(context);
+        }
+
+        return AuditAsync(context, current);
+    }
+
+    private static bool IsSkipped(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<SkipAuditAttribute>() is not null;
+
+    private async Task AuditAsync(HttpContext context, AuditSettings current)
+    {
+        var startedAt = time.GetTimestamp();
+        var occurredAt = time.GetUtcNow();
+        var request = context.Request;
+        var method = request.Method;
+        var path = request.Path.Value ?? "";
+        var auditContext = context.RequestServices.GetRequiredService<RequestAuditContext>();
+        context.Features.Set<IAuditContext>(auditContext);
+
+        var requestKind = TextContentTypes.Classify(request.ContentType);
+        var requestStatus = RequestBodyStatusBeforeReading(context, current, requestKind, method, path);
+        var originalRequestBody = request.Body;
+        using var requestBuffer = requestStatus is null ? new BodyCaptureBuffer(current.Options.MaxBodySize) : null;
+        var requestCapture = requestBuffer is null ? null : new RequestBodyCaptureStream(originalRequestBody, requestBuffer);
+        if (requestCapture is not null)
+        {
+            request.Body = requestCapture;
+        }
+
+        var skipResponseBody = current.SkipResponseBody.Matches(method, path);
+        using var responseBuffer = skipResponseBody ? null : new BodyCaptureBuffer(current.Options.MaxBodySize);
+        var originalResponseBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var responseCapture = new ResponseBodyCapture(originalResponseBody, context.Response, responseBuffer);
+        context.Features.Set<IHttpResponseBodyFeature>(responseCapture);
+
+        try
+        {
+            await next(context);
+            await responseCapture.FlushWriterAsync();
+        }
+        catch (Exception ex) when (Remember(auditContext, ex))
+        {
+            // Unreachable: Remember returns false, so the exception goes on without unwinding here.
+        }
+        finally
+        {
+            context.Features.Set(originalResponseBody);
+            if (requestCapture is not null)
+            {
+                request.Body = originalRequestBody;
+            }
+
+            if (!IsSkipped(context))
+            {
+                try
+                {
+                    queue.Enqueue(new AuditUnit
+                    {
+                        Request = BuildEvent(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt),
+                            requestKind, requestStatus, requestBuffer, requestCapture, responseBuffer, responseCapture,
+                            skipResponseBody),
+                    });
+                }
+                catch (Exception ex)
+                {
+                    // The audit layer never changes the application's response.
+                    queue.CountLost(ex, method, path);
+                }
+            }
+        }
+    }
+
+    private static bool Remember(RequestAuditContext auditContext, Exception exception)
+    {
+        auditContext.Exception ??= exception;
+        return false;
+    }
+
+    /// <summary>The status when the request body will not be kept at all; null when it is to be captured.</summary>
+    private static BodyCaptureStatus? RequestBodyStatusBeforeReading(
+        HttpContext context, AuditSettings current, BodyKind kind, string method, string path)
+    {
+        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? context.Request.ContentLength > 0;
+        if (!canHaveBody || context.Request.ContentLength == 0)
+        {
+            return BodyCaptureStatus.None;
+        }
+
+        if (current.SkipRequestBody.Matches(method, path))
+        {
+            return BodyCaptureStatus.SkippedByRule;
+        }
+
+        return kind == BodyKind.Binary ? BodyCaptureStatus.SkippedContentType : null;
+    }
+
+    private RequestAuditEvent BuildEvent(
+        HttpContext context,
+        AuditSettings current,
+        RequestAuditContext auditContext,
+        DateTimeOffset occurredAt,
+        TimeSpan duration,
+        BodyKind requestKind,
+        BodyCaptureStatus? requestStatus,
+        BodyCaptureBuffer? requestBuffer,
+        RequestBodyCaptureStream? requestCapture,
+        BodyCaptureBuffer? responseBuffer,
+        ResponseBodyCapture responseCapture,
+        bool skipResponseBody)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var exception = auditContext.Exception ?? context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var statusCode = auditContext.Exception is not null && !response.HasStarted
+            ? StatusCodes.Status500InternalServerError
+            : response.StatusCode;
+
+        string? requestBody = null, responseBody = null, extra = null;
+        BodyCaptureStatus requestBodyStatus, responseBodyStatus;
+        try
+        {
+            (requestBody, requestBodyStatus) = requestStatus is { } decided
+                ? (null, decided)
+                : RenderRequestBody(requestBuffer!, requestCapture!, requestKind, current.Masker);
+            (responseBody, responseBodyStatus) = RenderResponseBody(
+                responseBuffer, responseCapture, response.ContentType, skipResponseBody, current.Masker);
+            extra = ExtraInformationSerializer.Serialize(auditContext.Snapshot(), current.Masker, logger);
+        }
+        catch (Exception ex)
+        {
+            Log.EventDetailsFailed(logger, ex, request.Method, request.Path.Value ?? "");
+            (requestBody, responseBody, extra) = (null, null, null);
+            requestBodyStatus = responseBodyStatus = BodyCaptureStatus.CaptureFailed;
+        }
+
+        var query = request.QueryString.HasValue ? current.Masker.MaskUrlEncoded(request.QueryString.Value![1..]) : null;
+        return new RequestAuditEvent
+        {
+            Id = Guid.CreateVersion7(occurredAt),
+            OccurredAt = occurredAt,
+            Method = request.Method,
+            Scheme = request.Scheme,
+            Host = request.Host.HasValue ? request.Host.Value : null,
+            Path = (request.PathBase + request.Path).Value ?? "",
+            QueryString = query,
+            StatusCode = statusCode,
+            DurationMs = duration.TotalMilliseconds,
+            ResponseSize = responseCapture.BytesWritten,
+            IpAddress = context.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
+            UserId = auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim),
+            RequestContentType = request.ContentType,
+            RequestBody = requestBody,
+            RequestBodyStatus = requestBodyStatus,
+            ResponseContentType = response.ContentType,
+            ResponseBody = responseBody,
+            ResponseBodyStatus = responseBodyStatus,
+            ErrorType = exception?.GetType().FullName,
+            ErrorMessage = exception?.Message,
+            ErrorStackTrace = exception?.ToString(),
+            ExtraInformation = extra,
+            TraceId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : null,
+            RequestId = context.TraceIdentifier,
+        };
+    }
+
+    private static (string?, BodyCaptureStatus) RenderRequestBody(
+        BodyCaptureBuffer buffer, RequestBodyCaptureStream capture, BodyKind kind, SecretMasker masker)
+    {
+        if (buffer.TotalBytes == 0)
+        {
+            return (null, capture.ReachedEnd ? BodyCaptureStatus.None : BodyCaptureStatus.NotRead);
+        }
+
+        var status = buffer.IsTruncated ? BodyCaptureStatus.Truncated
+            : capture.ReachedEnd ? BodyCaptureStatus.Captured
+            : BodyCaptureStatus.PartiallyRead;
+        return BodyRenderer.Render(buffer, kind, masker, status);
+    }
+
+    private static (string?, BodyCaptureStatus) RenderResponseBody(
+        BodyCaptureBuffer? buffer, ResponseBodyCapture capture, string? contentType, bool skipped, SecretMasker masker)
+    {
+        if (capture.BytesWritten == 0)
+        {
+            return (null, BodyCaptureStatus.None);
+        }
+
+        if (skipped || buffer is null)
+        {
+            return (null, BodyCaptureStatus.SkippedByRule);
+        }
+
+        if (capture.SkippedContentType)
+        {
+            return (null, BodyCaptureStatus.SkippedContentType);
+        }
+
+        var status = buffer.IsTruncated ? BodyCaptureStatus.Truncated : BodyCaptureStatus.Captured;
+        return BodyRenderer.Render(buffer, TextContentTypes.Classify(contentType), masker, status);
+    }
+}

@@ -1,0 +1,96 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AspNetAuditTrail.Capture;
+
+/// <summary>
+/// Stands in for the response body feature: everything written goes straight to the real response, is counted,
+/// and its first bytes are kept when the response's content type is text. Nothing is held back.
+/// </summary>
+internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpResponse response, BodyCaptureBuffer? buffer)
+    : Stream, IHttpResponseBodyFeature
+{
+    private PipeWriter? _writer;
+    private bool? _keeping;
+
+    /// <summary>Bytes of body written.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>True when the body's content type was not text, so nothing was kept.</summary>
+    public bool SkippedContentType => _keeping == false && buffer is not null;
+
+    public IHttpResponseBodyFeature Inner => inner;
+
+    Stream IHttpResponseBodyFeature.Stream => this;
+
+    public PipeWriter Writer => _writer ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+
+    public void DisableBuffering() => inner.DisableBuffering();
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+        SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
+
+    public async Task CompleteAsync()
+    {
+        await FlushWriterAsync();
+        await inner.CompleteAsync();
+    }
+
+    /// <summary>Sends what the application left in the pipe writer; called when the application is done.</summary>
+    public async ValueTask FlushWriterAsync()
+    {
+        if (_writer is { CanGetUnflushedBytes: true, UnflushedBytes: > 0 })
+        {
+            await _writer.FlushAsync();
+        }
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> source)
+    {
+        Observe(source);
+        inner.Stream.Write(source);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+    {
+        Observe(source.Span);
+        return inner.Stream.WriteAsync(source, cancellationToken);
+    }
+
+    private void Observe(ReadOnlySpan<byte> source)
+    {
+        BytesWritten += source.Length;
+        _keeping ??= buffer is not null && TextContentTypes.IsText(response.ContentType);
+        if (_keeping == true)
+        {
+            buffer!.Append(source);
+        }
+    }
+
+    public override void Flush() => inner.Stream.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.Stream.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

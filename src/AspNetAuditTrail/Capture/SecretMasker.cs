@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+
+namespace AspNetAuditTrail.Capture;
+
+/// <summary>Replaces the values of secret fields in JSON, form bodies and query strings.</summary>
+internal sealed class SecretMasker
+{
+    /// <summary>What a secret value is replaced with.</summary>
+    public const string Mask = "***";
+
+    private static readonly byte[] JsonMask = "\"***\""u8.ToArray();
+
+    /// <summary>Fields masked whatever the configuration says.</summary>
+    internal static readonly string[] BuiltInFields =
+    [
+        "password", "senha", "token", "access_token", "refresh_token", "secret", "client_secret", "api_key", "authorization",
+    ];
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 256,
+    };
+
+    private readonly FrozenSet<string> _fields;
+
+    public SecretMasker(IEnumerable<string> extraFields)
+    {
+        _fields = BuiltInFields
+            .Concat(extraFields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public bool IsMasked(string name) => _fields.Contains(name);
+
+    /// <summary>
+    /// Masks the values of secret properties at any depth (a secret object or array is masked whole).
+    /// When <paramref name="isComplete"/> is false the input is a prefix of a longer document: the result is
+    /// the masked prefix up to the last whole token, and an unfinished secret value is dropped.
+    /// </summary>
+    /// <returns>False when the input is not JSON.</returns>
+    public bool TryMaskJson(ReadOnlySpan<byte> json, bool isComplete, out string masked)
+    {
+        var replacements = new List<(long Start, long End)>();
+        var reader = new Utf8JsonReader(json, isComplete, new JsonReaderState(ReaderOptions));
+        var valueIsSecret = false;
+        var secretDepth = -1;
+        long secretStart = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (secretDepth >= 0)
+                {
+                    if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == secretDepth)
+                    {
+                        replacements.Add((secretStart, reader.BytesConsumed));
+                        secretDepth = -1;
+                    }
+
+                    continue;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    valueIsSecret = IsMasked(reader.GetString()!);
+                    continue;
+                }
+
+                if (!valueIsSecret)
+                {
+                    continue;
+                }
+
+                valueIsSecret = false;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    secretDepth = reader.CurrentDepth;
+                    secretStart = reader.TokenStartIndex;
+                }
+                else
+                {
+                    replacements.Add((reader.TokenStartIndex, reader.BytesConsumed));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            masked = "";
+            return false;
+        }
+
+        var end = isComplete ? json.Length : reader.BytesConsumed;
+        if (secretDepth >= 0)
+        {
+            replacements.Add((secretStart, end));
+        }
+
+        masked = Rebuild(json[..(int)end], replacements);
+        return true;
+    }
+
+    private static string Rebuild(ReadOnlySpan<byte> json, List<(long Start, long End)> replacements)
+    {
+        if (replacements.Count == 0)
+        {
+            return Encoding.UTF8.GetString(json);
+        }
+
+        var output = new ArrayBufferWriter<byte>(json.Length);
+        var position = 0;
+        foreach (var (start, end) in replacements)
+        {
+            output.Write(json[position..(int)start]);
+            output.Write(JsonMask);
+            position = (int)end;
+        }
+
+        output.Write(json[position..]);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>Masks the values of secret keys in <c>a=1&amp;b=2</c> text (form bodies, query strings without the '?').</summary>
+    public string MaskUrlEncoded(string pairs)
+    {
+        if (pairs.Length == 0)
+        {
+            return pairs;
+        }
+
+        var builder = new StringBuilder(pairs.Length);
+        var first = true;
+        foreach (var pair in pairs.Split('&'))
+        {
+            if (!first)
+            {
+                builder.Append('&');
+            }
+
+            first = false;
+            var equals = pair.IndexOf('=');
+            var key = equals < 0 ? pair : pair[..equals];
+            if (equals >= 0 && IsMasked(DecodeKey(key)))
+            {
+                builder.Append(key).Append('=').Append(Mask);
+            }
+            else
+            {
+                builder.Append(pair);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string DecodeKey(string key)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(key.Replace('+', ' ')).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace AspNetAuditTrail.Capture;
+
+/// <summary>Decides whether a path is audited: one include list, one exclude list, decisions cached per path.</summary>
+internal sealed class UrlMatcher
+{
+    private const int MaxCachedPaths = 10_000;
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private readonly Regex[] _include;
+    private readonly Regex[] _exclude;
+    private readonly ConcurrentDictionary<string, bool> _decisions = new(StringComparer.Ordinal);
+
+    public UrlMatcher(IEnumerable<string> include, IEnumerable<string> exclude)
+    {
+        _include = include.Select(Compile).ToArray();
+        _exclude = exclude.Select(Compile).ToArray();
+    }
+
+    internal static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>True when the path matches an include pattern and no exclude pattern.</summary>
+    public bool IsAudited(string path)
+    {
+        if (_decisions.TryGetValue(path, out var audited))
+        {
+            return audited;
+        }
+
+        audited = AnyMatch(_include, path) && !AnyMatch(_exclude, path);
+        if (_decisions.Count < MaxCachedPaths)
+        {
+            _decisions.TryAdd(path, audited);
+        }
+
+        return audited;
+    }
+
+    private static bool AnyMatch(Regex[] patterns, string path)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (IsMatch(pattern, path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Matches with a time limit: a pattern that cannot decide in time does not match.</summary>
+    internal static bool IsMatch(Regex pattern, string path)
+    {
+        try
+        {
+            return pattern.IsMatch(path);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}

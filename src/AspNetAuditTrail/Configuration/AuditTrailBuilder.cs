@@ -1,0 +1,30 @@
+using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AspNetAuditTrail.Configuration;
+
+/// <summary>Returned by <c>AddAuditTrail</c>: picks the audit store (for example <c>.UseSqlite(...)</c>).</summary>
+public sealed class AuditTrailBuilder
+{
+    internal AuditTrailBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Uses the given store for every write, replacing a store chosen before.</summary>
+    /// <param name="factory">Makes the store (a singleton).</param>
+    /// <param name="connectionString">When given, overrides <c>AuditTrail:ConnectionString</c>.</param>
+    public AuditTrailBuilder UseStore(Func<IServiceProvider, IAuditStore> factory, string? connectionString = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (connectionString is not null)
+        {
+            Services.PostConfigure<AuditTrailOptions>(o => o.ConnectionString = connectionString);
+        }
+
+        Services.RemoveAll<IAuditStore>();
+        Services.AddSingleton(factory);
+        return this;
+    }
+}

@@ -1,0 +1,61 @@
+namespace AspNetAuditTrail.Configuration;
+
+/// <summary>
+/// Settings of the audit trail, bound from the <c>AuditTrail</c> configuration section.
+/// </summary>
+public sealed class AuditTrailOptions
+{
+    /// <summary>The configuration section the options are usually bound from.</summary>
+    public const string SectionName = "AuditTrail";
+
+    /// <summary>
+    /// Regular expressions matched against the request path; a request is audited when one matches.
+    /// Default: <c>^/api/</c>. Setting this list in configuration replaces the default.
+    /// </summary>
+    public List<string> RequestAuditUrls { get; set; } = [];
+
+    /// <summary>Regular expressions of paths that are never audited, even when they match <see cref="RequestAuditUrls"/>.</summary>
+    public List<string> ExcludedUrls { get; set; } = [];
+
+    /// <summary>Connection string of the audit database. Required.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Largest number of bytes of a request or response body kept in the row. Default 32 KB.</summary>
+    public int MaxBodySize { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// Field names (case-insensitive) whose values are replaced by <c>***</c> in JSON bodies (at any depth),
+    /// form bodies, query strings and extra information. Names listed here are added to the built-in list
+    /// (password, senha, token, access_token, refresh_token, secret, client_secret, api_key, authorization).
+    /// </summary>
+    public List<string> MaskedFields { get; set; } = [];
+
+    /// <summary>
+    /// The claim that holds the user's id. Default: <c>ClaimTypes.NameIdentifier</c>, then <c>sub</c>, then the identity name.
+    /// </summary>
+    public string? UserIdClaim { get; set; }
+
+    /// <summary>How many events wait in memory for the writer before new ones are dropped (and logged). Default 10,000.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Largest number of events written in one transaction. Default 500.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long the writer waits for a batch to fill before it writes what it has. Default 1 second.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many times a failed batch is retried, with exponential backoff, before it is given up. Default 5.</summary>
+    public int MaxWriteRetries { get; set; } = 5;
+
+    /// <summary>The delay before the first retry of a failed batch; each later retry doubles it. Default 1 second.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Apply the embedded schema scripts at start-up. Default on.</summary>
+    public bool AutoCreateSchema { get; set; } = true;
+
+    /// <summary>Paths (and optionally a method) whose request body is never stored (drf-audit-trail's <c>NOTSAVE_REQUEST_BODY_URLS</c>).</summary>
+    public List<UrlRule> SkipRequestBodyUrls { get; set; } = [];
+
+    /// <summary>Paths (and optionally a method) whose response body is never stored (drf-audit-trail's <c>NOTSAVE_RESPONSE_BODY_URLS</c>).</summary>
+    public List<UrlRule> SkipResponseBodyUrls { get; set; } = [];
+}

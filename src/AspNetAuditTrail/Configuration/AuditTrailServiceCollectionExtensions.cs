@@ -1,0 +1,47 @@
+using AspNetAuditTrail;
+using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Writing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the audit trail. Calling it twice is harmless.</summary>
+public static class AuditTrailServiceCollectionExtensions
+{
+    /// <summary>Adds the audit trail with options bound from a configuration section (usually <c>AuditTrail</c>).</summary>
+    public static AuditTrailBuilder AddAuditTrail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AuditTrailOptions>().Bind(configuration);
+        return services.AddAuditTrailCore();
+    }
+
+    /// <summary>Adds the audit trail with options set in code.</summary>
+    public static AuditTrailBuilder AddAuditTrail(this IServiceCollection services, Action<AuditTrailOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<AuditTrailOptions>().Configure(configure);
+        return services.AddAuditTrailCore();
+    }
+
+    private static AuditTrailBuilder AddAuditTrailCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<AuditTrailOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditTrailOptions>, AuditTrailOptionsValidator>());
+        services.AddMetrics();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditMetrics>();
+        services.TryAddSingleton<AuditSettingsProvider>();
+        services.TryAddSingleton<AuditQueue>();
+        services.TryAddScoped<RequestAuditContext>();
+        services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
+        return new AuditTrailBuilder(services);
+    }
+}

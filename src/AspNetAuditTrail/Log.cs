@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail;
+
+/// <summary>The package's log messages, with fixed event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Audit queue is full ({Capacity} events): the event of {Method} {Path} was dropped. Raise AuditTrail:QueueCapacity or check the audit store.")]
+    public static partial void QueueFull(ILogger logger, int capacity, string method, string path);
+
+    [LoggerMessage(2, LogLevel.Warning, "Writing a batch of {Count} audit events failed (attempt {Attempt}); retrying in {Delay}.")]
+    public static partial void WriteRetry(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
+
+    [LoggerMessage(3, LogLevel.Error, "A batch of {Count} audit events could not be written after {Attempts} attempts and was dropped.")]
+    public static partial void BatchDropped(ILogger logger, Exception exception, int count, int attempts);
+
+    [LoggerMessage(4, LogLevel.Error, "Reading the bodies or extra information of {Method} {Path} failed; the row is written without them.")]
+    public static partial void EventDetailsFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(9, LogLevel.Error, "Building the audit event of {Method} {Path} failed: the event was dropped.")]
+    public static partial void EventLost(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(10, LogLevel.Warning, "The audit writer has stopped: the event of {Method} {Path} was dropped.")]
+    public static partial void EnqueuedAfterStop(ILogger logger, string method, string path);
+
+    [LoggerMessage(5, LogLevel.Warning, "The audit writer was stopped before it could write {Count} queued events: they were dropped.")]
+    public static partial void ShutdownDropped(ILogger logger, int count);
+
+    [LoggerMessage(6, LogLevel.Error, "Applying the audit schema failed; it is tried again before the next batch.")]
+    public static partial void SchemaFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Error, "The changed AuditTrail options were not applied: {Message}")]
+    public static partial void OptionsChangeRejected(ILogger logger, string message);
+
+    [LoggerMessage(8, LogLevel.Warning, "An extra-information value named {Name} of type {Type} could not be serialized: {Message}")]
+    public static partial void ExtraValueUnserializable(ILogger logger, string name, string type, string message);
+}

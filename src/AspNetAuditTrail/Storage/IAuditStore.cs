@@ -1,0 +1,13 @@
+using AspNetAuditTrail.Events;
+
+namespace AspNetAuditTrail.Storage;
+
+/// <summary>Where the writer puts audit units: one implementation per database.</summary>
+public interface IAuditStore
+{
+    /// <summary>Applies the schema scripts not yet recorded in the schema-version table. Harmless to repeat.</summary>
+    Task EnsureSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the units in one transaction, parents first: all of them or none.</summary>
+    Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace AspNetAuditTrail.Writing;
+
+/// <summary>Counters of the audit pipeline, on the meter <c>AspNetAuditTrail</c>.</summary>
+internal sealed class AuditMetrics
+{
+    public const string MeterName = "AspNetAuditTrail";
+
+    private readonly Counter<long> _enqueued;
+    private readonly Counter<long> _written;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _writeFailures;
+
+    public AuditMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _enqueued = meter.CreateCounter<long>("audit.events.enqueued", "{event}", "Audit events handed to the queue.");
+        _written = meter.CreateCounter<long>("audit.events.written", "{event}", "Audit events written to the store.");
+        _dropped = meter.CreateCounter<long>("audit.events.dropped", "{event}", "Audit events lost, by reason.");
+        _writeFailures = meter.CreateCounter<long>("audit.write.failures", "{attempt}", "Failed attempts to write a batch.");
+    }
+
+    public void Enqueued() => _enqueued.Add(1);
+
+    public void Written(int count) => _written.Add(count);
+
+    public void Dropped(int count, string reason) => _dropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void WriteFailed() => _writeFailures.Add(1);
+}

@@ -1,0 +1,73 @@
+using System.Threading.Channels;
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AspNetAuditTrail.Writing;
+
+/// <summary>
+/// The bounded in-memory queue between the requests and the writer. Handing over never waits: when the
+/// queue is full the event is dropped, logged and counted.
+/// </summary>
+internal sealed class AuditQueue
+{
+    private readonly Channel<AuditUnit> _channel;
+    private readonly int _capacity;
+    private readonly AuditMetrics _metrics;
+    private readonly ILogger<AuditQueue> _logger;
+
+    public AuditQueue(IOptions<AuditTrailOptions> options, AuditMetrics metrics, ILogger<AuditQueue> logger)
+    {
+        _capacity = options.Value.QueueCapacity;
+        _metrics = metrics;
+        _logger = logger;
+        _channel = Channel.CreateBounded<AuditUnit>(new BoundedChannelOptions(_capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public ChannelReader<AuditUnit> Reader => _channel.Reader;
+
+    /// <summary>Hands a unit to the writer; returns false (after logging and counting) when it was dropped.</summary>
+    public bool Enqueue(AuditUnit unit)
+    {
+        if (_channel.Writer.TryWrite(unit))
+        {
+            _metrics.Enqueued();
+            return true;
+        }
+
+        if (IsCompleted)
+        {
+            _metrics.Dropped(1, "shutdown");
+            Log.EnqueuedAfterStop(_logger, unit.Request.Method, unit.Request.Path);
+        }
+        else
+        {
+            _metrics.Dropped(1, "queue_full");
+            Log.QueueFull(_logger, _capacity, unit.Request.Method, unit.Request.Path);
+        }
+
+        return false;
+    }
+
+    /// <summary>Counts and logs an event that could not even be built.</summary>
+    public void CountLost(Exception exception, string method, string path)
+    {
+        _metrics.Dropped(1, "build_failed");
+        Log.EventLost(_logger, exception, method, path);
+    }
+
+    /// <summary>True once <see cref="Complete"/> was called.</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>Accepts no more units; the writer drains what is queued.</summary>
+    public void Complete()
+    {
+        IsCompleted = true;
+        _channel.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,209 @@
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace AspNetAuditTrail.Writing;
+
+/// <summary>
+/// The background writer: takes batches from the queue (by size, or after the flush interval), writes each
+/// in one transaction, retries a failed batch with exponential backoff and, on stop, drains the queue.
+/// </summary>
+internal sealed class AuditWriter : IHostedService, IAsyncDisposable
+{
+    private static readonly ResiliencePropertyKey<int> BatchCountKey = new("audit.batch.count");
+
+    private readonly AuditQueue _queue;
+    private readonly IServiceProvider _services;
+    private readonly AuditTrailOptions _options;
+    private readonly TimeProvider _time;
+    private readonly AuditMetrics _metrics;
+    private readonly ILogger<AuditWriter> _logger;
+    private readonly ResiliencePipeline _retry;
+    private readonly CancellationTokenSource _abort = new();
+    private IAuditStore? _store;
+    private Task _loop = Task.CompletedTask;
+    private bool _schemaReady;
+
+    public AuditWriter(
+        AuditQueue queue,
+        IServiceProvider services,
+        IOptions<AuditTrailOptions> options,
+        TimeProvider time,
+        AuditMetrics metrics,
+        ILogger<AuditWriter> logger)
+    {
+        _queue = queue;
+        _services = services;
+        _options = options.Value;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        _retry = BuildRetry();
+    }
+
+    private ResiliencePipeline BuildRetry()
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+        if (_options.MaxWriteRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _options.MaxWriteRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _options.RetryDelay,
+                UseJitter = false,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !_abort.IsCancellationRequested),
+                OnRetry = args =>
+                {
+                    _metrics.WriteFailed();
+                    Log.WriteRetry(_logger, args.Outcome.Exception!, args.Context.Properties.GetValue(BatchCountKey, 0), args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _store = _services.GetService<IAuditStore>() ?? throw new InvalidOperationException(
+            "No audit store was chosen: call .UseSqlite(...) (or another store) on the builder that AddAuditTrail(...) returns.");
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Complete();
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync();
+            await _loop;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        if (_options.AutoCreateSchema)
+        {
+            await TryEnsureSchemaAsync();
+        }
+
+        var reader = _queue.Reader;
+        var batch = new List<AuditUnit>(_options.BatchSize);
+        try
+        {
+            while (await reader.WaitToReadAsync(_abort.Token))
+            {
+                await FillAsync(batch);
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            var left = batch.Count + reader.Count;
+            _metrics.Dropped(left, "shutdown");
+            Log.ShutdownDropped(_logger, left);
+        }
+    }
+
+    private async Task TryEnsureSchemaAsync()
+    {
+        try
+        {
+            await _store!.EnsureSchemaAsync(_abort.Token);
+            _schemaReady = true;
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            Log.SchemaFailed(_logger, ex);
+        }
+    }
+
+    /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
+    private async Task FillAsync(List<AuditUnit> batch)
+    {
+        var reader = _queue.Reader;
+        while (batch.Count < _options.BatchSize && reader.TryRead(out var unit))
+        {
+            batch.Add(unit);
+        }
+
+        if (batch.Count >= _options.BatchSize || _queue.IsCompleted)
+        {
+            return;
+        }
+
+        using var interval = new CancellationTokenSource(_options.FlushInterval, _time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, _abort.Token);
+        try
+        {
+            while (batch.Count < _options.BatchSize && await reader.WaitToReadAsync(wait.Token))
+            {
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var unit))
+                {
+                    batch.Add(unit);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (interval.IsCancellationRequested && !_abort.IsCancellationRequested)
+        {
+            // The flush interval is over: write what there is.
+        }
+    }
+
+    private async Task WriteAsync(List<AuditUnit> batch)
+    {
+        var context = ResilienceContextPool.Shared.Get(_abort.Token);
+        context.Properties.Set(BatchCountKey, batch.Count);
+        try
+        {
+            await _retry.ExecuteAsync(
+                static (ctx, state) => state.Writer.WriteOnceAsync(state.Batch, ctx.CancellationToken),
+                context,
+                (Writer: this, Batch: batch));
+            _metrics.Written(batch.Count);
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            _metrics.WriteFailed();
+            _metrics.Dropped(batch.Count, "write_failed");
+            Log.BatchDropped(_logger, ex, batch.Count, _options.MaxWriteRetries + 1);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask WriteOnceAsync(IReadOnlyList<AuditUnit> batch, CancellationToken cancellationToken)
+    {
+        if (_options.AutoCreateSchema && !_schemaReady)
+        {
+            await _store!.EnsureSchemaAsync(cancellationToken);
+            _schemaReady = true;
+        }
+
+        await _store!.WriteAsync(batch, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Complete();
+        await _abort.CancelAsync();
+        await _loop.ConfigureAwait(false);
+        _abort.Dispose();
+    }
+}
