@@ -1,0 +1,68 @@
+using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Configuration;
+
+namespace AspNetAuditTrail.Tests.Capture;
+
+public class UrlMatcherTests
+{
+    [Theory]
+    [InlineData("/api/products", true)]
+    [InlineData("/api/", true)]
+    [InlineData("/api", false)]
+    [InlineData("/health", false)]
+    [InlineData("/v1/api/products", false)]
+    [InlineData("/API/products", false)]
+    public void DefaultAuditsPathsUnderApi(string path, bool audited)
+    {
+        var settings = new AuditSettings(new AuditTrailOptions());
+
+        Assert.Equal(audited, settings.Urls.IsAudited(path));
+    }
+
+    [Fact]
+    public void ExcludedUrlsWinOverIncludedOnes()
+    {
+        var matcher = new UrlMatcher(["^/api/"], ["^/api/internal/"]);
+
+        Assert.True(matcher.IsAudited("/api/products"));
+        Assert.False(matcher.IsAudited("/api/internal/metrics"));
+    }
+
+    [Fact]
+    public void CachedDecisionIsTheSameAsTheFirst()
+    {
+        var matcher = new UrlMatcher(["^/orders/\\d+$"], []);
+
+        Assert.True(matcher.IsAudited("/orders/12"));
+        Assert.True(matcher.IsAudited("/orders/12"));
+        Assert.False(matcher.IsAudited("/orders/x"));
+        Assert.False(matcher.IsAudited("/orders/x"));
+    }
+
+    [Fact]
+    public void ConfiguredListReplacesTheDefault()
+    {
+        var settings = new AuditSettings(new AuditTrailOptions { RequestAuditUrls = ["^/orders"] });
+
+        Assert.True(settings.Urls.IsAudited("/orders/1"));
+        Assert.False(settings.Urls.IsAudited("/api/products"));
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/token", true)]
+    [InlineData("post", "/api/token", true)]
+    [InlineData("GET", "/api/token", false)]
+    [InlineData("GET", "/api/files/1", true)]
+    [InlineData("DELETE", "/api/files/1", true)]
+    [InlineData("GET", "/api/products", false)]
+    public void BodyRulesMatchPathAndMethod(string method, string path, bool matches)
+    {
+        var rules = new UrlMethodRules(
+        [
+            new UrlRule { Pattern = "^/api/token$", Method = "POST" },
+            new UrlRule { Pattern = "^/api/files/", Method = "ALL" },
+        ]);
+
+        Assert.Equal(matches, rules.Matches(method, path));
+    }
+}

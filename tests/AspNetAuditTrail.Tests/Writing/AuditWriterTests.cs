@@ -1,0 +1,118 @@
+using AspNetAuditTrail.Configuration;
+
+namespace AspNetAuditTrail.Tests.Writing;
+
+public class AuditWriterTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task WritesFullBatchesAtOnceAndTheRestAfterTheFlushInterval()
+    {
+        var store = new RecordingStore();
+        await using var harness = new WriterHarness(new AuditTrailOptions { BatchSize = 3, FlushInterval = TimeSpan.FromSeconds(10) }, store);
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(i)));
+        }
+
+        await harness.Writer.StartAsync(Token);
+        await WriterHarness.EventuallyAsync(() => store.Batches.Count == 2, "two full batches are written");
+        await Task.Delay(200, Token);
+        Assert.Equal(2, store.Batches.Count);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await WriterHarness.EventuallyAsync(() => store.Batches.Count == 3, "the last unit is written after the interval");
+
+        Assert.Equal([3, 3, 1], store.Batches.Select(b => b.Count));
+        Assert.Equal(7, harness.Counter("audit.events.written"));
+        Assert.Equal(1, store.SchemaCalls);
+    }
+
+    [Fact]
+    public async Task StopDrainsEverythingQueued()
+    {
+        var store = new RecordingStore();
+        await using var harness = new WriterHarness(new AuditTrailOptions { BatchSize = 1000, FlushInterval = TimeSpan.FromHours(1) }, store);
+        await harness.Writer.StartAsync(Token);
+        for (var i = 0; i < 25; i++)
+        {
+            harness.Queue.Enqueue(WriterHarness.Unit(i));
+        }
+
+        await harness.Writer.StopAsync(Token);
+
+        Assert.Equal(25, store.Written);
+        Assert.Equal(
+            Enumerable.Range(0, 25).Select(i => "/api/items/" + i),
+            store.Batches.SelectMany(b => b).Select(u => u.Request.Path));
+    }
+
+    [Fact]
+    public async Task AFailedBatchIsRetriedWithBackoffAndWrittenOnce()
+    {
+        var store = new RecordingStore { FailAttempt = attempt => attempt <= 2 };
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { BatchSize = 1, MaxWriteRetries = 3, RetryDelay = TimeSpan.FromSeconds(1) },
+            store);
+        harness.Queue.Enqueue(WriterHarness.Unit(1));
+        await harness.Writer.StartAsync(Token);
+
+        await WriterHarness.EventuallyAsync(() => store.Attempts == 1, "the first attempt fails");
+        harness.Time.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(100, Token);
+        Assert.Equal(1, store.Attempts);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await WriterHarness.EventuallyAsync(() => store.Attempts == 2, "the first retry runs after 1 s");
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        await WriterHarness.EventuallyAsync(() => store.Written == 1, "the second retry, 2 s later, succeeds");
+
+        Assert.Equal(3, store.Attempts);
+        Assert.Equal(2, harness.Counter("audit.write.failures"));
+        Assert.Equal(0, harness.Counter("audit.events.dropped[write_failed]"));
+    }
+
+    [Fact]
+    public async Task ABatchThatKeepsFailingIsDroppedAndCountedAndTheWriterGoesOn()
+    {
+        var store = new RecordingStore { FailAttempt = attempt => attempt <= 3 };
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { BatchSize = 2, FlushInterval = TimeSpan.FromMilliseconds(1), MaxWriteRetries = 2, RetryDelay = TimeSpan.FromSeconds(1) },
+            store);
+        harness.Queue.Enqueue(WriterHarness.Unit(1));
+        harness.Queue.Enqueue(WriterHarness.Unit(2));
+        await harness.Writer.StartAsync(Token);
+
+        for (var i = 0; i < 50 && harness.Counter("audit.events.dropped[write_failed]") == 0; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Equal(2, harness.Counter("audit.events.dropped[write_failed]"));
+        Assert.Equal(3, store.Attempts);
+
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(3)));
+        for (var i = 0; i < 50 && store.Written == 0; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Equal("/api/items/3", Assert.Single(Assert.Single(store.Batches)).Request.Path);
+    }
+
+    [Fact]
+    public async Task AFullQueueDropsNewEventsAndCountsThem()
+    {
+        var store = new RecordingStore();
+        await using var harness = new WriterHarness(new AuditTrailOptions { QueueCapacity = 2 }, store);
+
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(1)));
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(2)));
+        Assert.False(harness.Queue.Enqueue(WriterHarness.Unit(3)));
+
+        Assert.Equal(2, harness.Counter("audit.events.enqueued"));
+        Assert.Equal(1, harness.Counter("audit.events.dropped[queue_full]"));
+    }
+}

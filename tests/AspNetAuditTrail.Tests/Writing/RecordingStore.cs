@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Storage;
+
+namespace AspNetAuditTrail.Tests.Writing;
+
+/// <summary>An in-memory store for tests of the pipeline: records batches, and fails the attempts it is told to fail.</summary>
+internal sealed class RecordingStore : IAuditStore
+{
+    private int _attempts;
+
+    /// <summary>Attempts (1-based) that throw.</summary>
+    public Func<int, bool> FailAttempt { get; init; } = _ => false;
+
+    public ConcurrentQueue<IReadOnlyList<AuditUnit>> Batches { get; } = new();
+
+    public int Attempts => _attempts;
+
+    public int SchemaCalls { get; private set; }
+
+    public int Written => Batches.Sum(b => b.Count);
+
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        SchemaCalls++;
+        return Task.CompletedTask;
+    }
+
+    public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+    {
+        if (FailAttempt(Interlocked.Increment(ref _attempts)))
+        {
+            throw new InvalidOperationException("the audit database is down");
+        }
+
+        Batches.Enqueue(units.ToArray());
+        return Task.CompletedTask;
+    }
+}
