@@ -1,0 +1,98 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>
+/// The sample app on a test server, auditing into its own SQLite file. Tests may send <c>X-Test-User</c>
+/// (signs the request in as that user id) and <c>X-Test-Remote-Ip</c> (the connection's address).
+/// Disposing it stops the host, which drains the audit queue.
+/// </summary>
+public sealed class SampleApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public SampleApp(AuditDatabase database, Dictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["AuditTrail:ConnectionString"] = database.ConnectionString,
+            ["AuditTrail:FlushInterval"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public AuditDatabase Database { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestConnectionStartupFilter>();
+            services.AddAuthentication(TestAuthHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
+        });
+    }
+
+    /// <summary>Stops the app (draining the audit queue) and returns the request rows, oldest first.</summary>
+    public async Task<List<IDictionary<string, object?>>> DrainAsync()
+    {
+        await DisposeAsync();
+        return Database.RequestRows();
+    }
+
+    private sealed class TestConnectionStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue("X-Test-Remote-Ip", out var ip))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "Test";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue("X-Test-User", out var user))
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
+    }
+}
