@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>An app with no error handling inside the audit middleware: the exception passes through it.</summary>
+public sealed class ExceptionCaptureTests : IDisposable
+{
+    private readonly AuditDatabase _database = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task<WebApplication> StartAsync(Action<WebApplication> pipeline)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(_database.ConnectionString);
+        var app = builder.Build();
+        pipeline(app);
+        await app.StartAsync(Token);
+        return app;
+    }
+
+    private static void MapFailingEndpoint(WebApplication app) =>
+        app.MapGet("/api/orders/{id}", (HttpContext context, string id) =>
+        {
+            context.GetAuditContext().Set("orderId", id);
+            context.GetAuditContext().UserId = "clerk-7";
+            return ThrowDeep(id);
+        });
+
+    private static IResult ThrowDeep(string id) => throw new KeyNotFoundException($"Order {id} vanished.");
+
+    [Fact]
+    public async Task AnUnhandledExceptionIsRecordedAs500WithWhatTheHandlerHadSet()
+    {
+        var outerSawException = false;
+        await using var app = await StartAsync(app =>
+        {
+            app.Use(async (context, next) =>
+            {
+                try
+                {
+                    await next(context);
+                }
+                catch (KeyNotFoundException)
+                {
+                    // The app's own error handling, outside the audit middleware, still gets the exception.
+                    outerSawException = true;
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                }
+            });
+            app.UseRequestAudit();
+            MapFailingEndpoint(app);
+        });
+
+        var response = await app.GetTestClient().GetAsync("/api/orders/A-1", Token);
+        await app.StopAsync(Token);
+        var row = Assert.Single(_database.RequestRows());
+
+        Assert.True(outerSawException);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(500L, row["status_code"]);
+        Assert.Equal("System.Collections.Generic.KeyNotFoundException", row["error_type"]);
+        Assert.Equal("Order A-1 vanished.", row["error_message"]);
+        Assert.Contains(nameof(ThrowDeep), (string)row["error_stacktrace"]!);
+        Assert.Equal("""{"orderId":"A-1"}""", row["extra_information"]);
+        Assert.Equal("clerk-7", row["user_id"]);
+    }
+
+    [Fact]
+    public async Task AnExceptionHandledInsideTheMiddlewareIsRecordedFromTheHandlerFeature()
+    {
+        await using var app = await StartAsync(app =>
+        {
+            app.UseRequestAudit();
+            app.UseExceptionHandler(error => error.Run(context =>
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync("sorry");
+            }));
+            MapFailingEndpoint(app);
+        });
+
+        var response = await app.GetTestClient().GetAsync("/api/orders/B-2", Token);
+        await app.StopAsync(Token);
+        var row = Assert.Single(_database.RequestRows());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(500L, row["status_code"]);
+        Assert.Equal("System.Collections.Generic.KeyNotFoundException", row["error_type"]);
+        Assert.Equal("sorry", row["response_body"]);
+    }
+}
