@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -15,17 +13,6 @@ public sealed class ExceptionCaptureTests : IDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose() => _database.Dispose();
-
-    private async Task<WebApplication> StartAsync(Action<WebApplication> pipeline)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(_database.ConnectionString);
-        var app = builder.Build();
-        pipeline(app);
-        await app.StartAsync(Token);
-        return app;
-    }
 
     private static void MapFailingEndpoint(WebApplication app) =>
         app.MapGet("/api/orders/{id}", (HttpContext context, string id) =>
@@ -41,7 +28,7 @@ public sealed class ExceptionCaptureTests : IDisposable
     public async Task AnUnhandledExceptionIsRecordedAs500WithWhatTheHandlerHadSet()
     {
         var outerSawException = false;
-        await using var app = await StartAsync(app =>
+        await using var app = await MinimalHost.StartAsync(_database, app =>
         {
             app.Use(async (context, next) =>
             {
@@ -77,7 +64,7 @@ public sealed class ExceptionCaptureTests : IDisposable
     [Fact]
     public async Task AnExceptionHandledInsideTheMiddlewareIsRecordedFromTheHandlerFeature()
     {
-        await using var app = await StartAsync(app =>
+        await using var app = await MinimalHost.StartAsync(_database, app =>
         {
             app.UseRequestAudit();
             app.UseExceptionHandler(error => error.Run(context =>

@@ -111,7 +111,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        catch (Exception) when (_abort.IsCancellationRequested)
         {
             var left = batch.Count + reader.Count;
             _metrics.Dropped(left, "shutdown");

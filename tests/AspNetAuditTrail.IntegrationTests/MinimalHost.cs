@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>A minimal app on a test server, auditing into the given database, with the pipeline the test builds.</summary>
+internal static class MinimalHost
+{
+    public static async Task<WebApplication> StartAsync(AuditDatabase database, Action<WebApplication> pipeline)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(database.ConnectionString);
+        var app = builder.Build();
+        pipeline(app);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+}

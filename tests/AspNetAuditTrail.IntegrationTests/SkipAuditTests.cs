@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+public sealed class SkipAuditTests : IDisposable
+{
+    private readonly AuditDatabase _database = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task TheAttributeAndTheConventionKeepEndpointsOutEvenBeforeRouting()
+    {
+        await using var app = await MinimalHost.StartAsync(_database, app =>
+        {
+            // Audit placed before routing: the endpoint is only known once the request has been routed.
+            app.UseRequestAudit();
+            app.UseRouting();
+            app.MapGet("/api/attribute", [SkipAudit] () => "a");
+            app.MapGet("/api/convention", () => "c").SkipAudit();
+            var group = app.MapGroup("/api/group").SkipAudit();
+            group.MapGet("/one", () => "g");
+            app.MapGet("/api/audited", () => "yes");
+        });
+        var client = app.GetTestClient();
+
+        foreach (var path in new[] { "/api/attribute", "/api/convention", "/api/group/one", "/api/audited" })
+        {
+            (await client.GetAsync(path, Token)).EnsureSuccessStatusCode();
+        }
+
+        await app.StopAsync(Token);
+
+        Assert.Equal("/api/audited", Assert.Single(_database.RequestRows())["path"]);
+    }
+}

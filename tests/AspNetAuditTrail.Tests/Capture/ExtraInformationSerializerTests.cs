@@ -1,0 +1,77 @@
+using System.Text.Json;
+using AspNetAuditTrail.Capture;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AspNetAuditTrail.Tests.Capture;
+
+public class ExtraInformationSerializerTests
+{
+    private static readonly SecretMasker Masker = new([]);
+
+    private static string? Serialize(params (string Name, object? Value)[] values)
+    {
+        var context = new RequestAuditContext();
+        foreach (var (name, value) in values)
+        {
+            context.Set(name, value);
+        }
+
+        return ExtraInformationSerializer.Serialize(context.Snapshot(), Masker, NullLogger.Instance);
+    }
+
+    [Fact]
+    public void NothingSetIsNullNotTheStringNull()
+    {
+        Assert.Null(Serialize());
+    }
+
+    [Fact]
+    public void ValuesBecomeOneJsonObjectInTheOrderSet()
+    {
+        Assert.Equal("""{"b":1,"a":"x","n":null,"list":[1,2]}""", Serialize(("b", 1), ("a", "x"), ("n", null), ("list", new[] { 1, 2 })));
+    }
+
+    [Fact]
+    public void SettingANameAgainReplacesItsValue()
+    {
+        Assert.Equal("""{"step":"saved"}""", Serialize(("step", "validated"), ("step", "saved")));
+    }
+
+    [Fact]
+    public void SecretNamesAreMaskedAtAnyDepth()
+    {
+        var json = Serialize(("token", "abc"), ("login", new { user = "bob", password = "hunter2" }));
+
+        Assert.Equal("""{"token":"***","login":{"user":"bob","password":"***"}}""", json);
+    }
+
+    [Fact]
+    public void AValueThatCannotBeSerializedIsMarkedAndTheRestKept()
+    {
+        var json = Serialize(("ok", 1), ("pointer", new IntPtrHolder()), ("after", true));
+
+        using var document = JsonDocument.Parse(json!);
+        Assert.Equal(1, document.RootElement.GetProperty("ok").GetInt32());
+        Assert.StartsWith("[unserializable: ", document.RootElement.GetProperty("pointer").GetString());
+        Assert.True(document.RootElement.GetProperty("after").GetBoolean());
+    }
+
+    [Fact]
+    public void ACycleDoesNotBreakSerialization()
+    {
+        var node = new Node();
+        node.Next = node;
+
+        Assert.Equal("""{"node":{"next":null}}""", Serialize(("node", node)));
+    }
+
+    private sealed class Node
+    {
+        public Node? Next { get; set; }
+    }
+
+    private sealed class IntPtrHolder
+    {
+        public Action Callback { get; } = () => { };
+    }
+}
