@@ -6,14 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>An app with no error handling inside the audit middleware: the exception passes through it.</summary>
-public sealed class ExceptionCaptureTests : IDisposable
+public sealed class ExceptionCaptureTests : DatabaseTest
 {
-    private readonly AuditDatabase _database = new();
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _database.Dispose();
-
     private static void MapFailingEndpoint(WebApplication app) =>
         app.MapGet("/api/orders/{id}", (HttpContext context, string id) =>
         {
@@ -28,7 +22,7 @@ public sealed class ExceptionCaptureTests : IDisposable
     public async Task AnUnhandledExceptionIsRecordedAs500WithWhatTheHandlerHadSet()
     {
         var outerSawException = false;
-        await using var app = await MinimalHost.StartAsync(_database, app =>
+        await using var app = await MinimalHost.StartAsync(Database, app =>
         {
             app.Use(async (context, next) =>
             {
@@ -49,7 +43,7 @@ public sealed class ExceptionCaptureTests : IDisposable
 
         var response = await app.GetTestClient().GetAsync("/api/orders/A-1", Token);
         await app.StopAsync(Token);
-        var row = Assert.Single(_database.RequestRows());
+        var row = Assert.Single(Database.RequestRows());
 
         Assert.True(outerSawException);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -64,7 +58,7 @@ public sealed class ExceptionCaptureTests : IDisposable
     [Fact]
     public async Task AnExceptionHandledInsideTheMiddlewareIsRecordedFromTheHandlerFeature()
     {
-        await using var app = await MinimalHost.StartAsync(_database, app =>
+        await using var app = await MinimalHost.StartAsync(Database, app =>
         {
             app.UseRequestAudit();
             app.UseExceptionHandler(error => error.Run(context =>
@@ -77,7 +71,7 @@ public sealed class ExceptionCaptureTests : IDisposable
 
         var response = await app.GetTestClient().GetAsync("/api/orders/B-2", Token);
         await app.StopAsync(Token);
-        var row = Assert.Single(_database.RequestRows());
+        var row = Assert.Single(Database.RequestRows());
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(500L, row["status_code"]);

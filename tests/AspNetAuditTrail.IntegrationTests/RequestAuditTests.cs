@@ -6,18 +6,12 @@ using System.Text.Json;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class RequestAuditTests : IDisposable
+public sealed class RequestAuditTests : DatabaseTest
 {
-    private readonly AuditDatabase _database = new();
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _database.Dispose();
-
     [Fact]
     public async Task AnAuditedRequestRecordsEveryField()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         var client = app.CreateClient();
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/1?view=full&lang=pt");
@@ -60,13 +54,13 @@ public sealed class RequestAuditTests : IDisposable
         Assert.Null(row["extra_information"]);
         Assert.Equal(traceId, row["trace_id"]);
         Assert.False(string.IsNullOrEmpty((string?)row["request_id"]));
-        Assert.Equal(0L, _database.Scalar<long>("SELECT count(*) FROM request_audit_event WHERE extra_information = 'null'"));
+        Assert.Equal(0L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event WHERE extra_information = 'null'"));
     }
 
     [Fact]
     public async Task APostRecordsItsMaskedBodyAndWhatTheHandlerSet()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         var client = app.CreateClient();
 
         var response = await client.PostAsJsonAsync(
@@ -86,14 +80,14 @@ public sealed class RequestAuditTests : IDisposable
         using var extra = JsonDocument.Parse((string)row["extra_information"]!);
         Assert.Equal("PX-1", extra.RootElement.GetProperty("productCode").GetString());
         Assert.Equal(3, extra.RootElement.GetProperty("productId").GetInt32());
-        Assert.Equal(0L, _database.Scalar<long>(
+        Assert.Equal(0L, Database.Scalar<long>(
             "SELECT count(*) FROM request_audit_event WHERE request_body LIKE '%hunter2%' OR request_body LIKE '%t-999%' OR query_string LIKE '%k-123%'"));
     }
 
     [Fact]
     public async Task InvalidInputIsRecordedWithTheValidationErrors()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/products", new { code = "", price = 0 }, Token);
         var row = Assert.Single(await app.DrainAsync());
@@ -108,7 +102,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task MalformedJsonIsNotStoredAndTheRowSaysWhy()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         using var content = new StringContent("{\"code\":\"X\",\"password\":\"hunter2\"", Encoding.UTF8, "application/json");
 
         var response = await app.CreateClient().PostAsync("/api/products", content, Token);
@@ -122,7 +116,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task AnUnknownProductIsRecordedAs404()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
 
         var response = await app.CreateClient().GetAsync("/api/products/999", Token);
         var row = Assert.Single(await app.DrainAsync());
@@ -136,7 +130,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task DeleteIsRecorded()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
 
         var response = await app.CreateClient().DeleteAsync("/api/products/2", Token);
         var row = Assert.Single(await app.DrainAsync());
@@ -148,7 +142,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task AnExceptionIsRecordedAndTheAppsErrorHandlingStillRuns()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
 
         var response = await app.CreateClient().GetAsync("/api/boom", Token);
         var problem = await response.Content.ReadAsStringAsync(Token);
@@ -167,7 +161,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task SkippedExcludedAndUnmatchedPathsWriteNoRow()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         var client = app.CreateClient();
 
         Assert.Equal("pong", await client.GetStringAsync("/api/ping", Token));
@@ -182,7 +176,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task BodyOptOutRulesKeepBodiesOutByPathAndMethod()
     {
-        await using var app = new SampleApp(_database, new()
+        await using var app = new SampleApp(Database, new()
         {
             ["AuditTrail:SkipResponseBodyUrls:0:Pattern"] = "^/api/products$",
             ["AuditTrail:SkipResponseBodyUrls:0:Method"] = "GET",
@@ -207,7 +201,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task FormBodiesAreMasked()
     {
-        await using var app = new SampleApp(_database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
+        await using var app = new SampleApp(Database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "bob", ["Password"] = "hunter2", ["note"] = "olá" });
 
         await app.CreateClient().PostAsync("/api/uploads", form, Token);
@@ -220,7 +214,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task ATenMegabyteBinaryUploadStreamsThroughAndIsNotStored()
     {
-        await using var app = new SampleApp(_database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
+        await using var app = new SampleApp(Database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
         var payload = new byte[10 * 1024 * 1024];
         new Random(7).NextBytes(payload);
         using var content = new ByteArrayContent(payload);
@@ -239,7 +233,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task ATenMegabyteTextUploadIsStoredUpToMaxBodySize()
     {
-        await using var app = new SampleApp(_database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
+        await using var app = new SampleApp(Database, new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
         var text = string.Concat(Enumerable.Range(0, 10 * 1024 * 1024 / 8).Select(i => (i % 100_000_000).ToString("D8", CultureInfo.InvariantCulture)));
         using var content = new StringContent(text, Encoding.UTF8, "text/plain");
 
@@ -255,7 +249,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task TheClientIpIsTheConnectionsAndForwardedForIsBelievedOnlyFromAKnownProxy()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         var client = app.CreateClient();
 
         using var direct = new HttpRequestMessage(HttpMethod.Get, "/api/products?from=untrusted");
@@ -275,7 +269,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task AThousandConcurrentRequestsGiveAThousandRows()
     {
-        await using var app = new SampleApp(_database);
+        await using var app = new SampleApp(Database);
         var client = app.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => client.GetAsync($"/api/products/1?n={i}", Token)));
@@ -292,7 +286,7 @@ public sealed class RequestAuditTests : IDisposable
     [Fact]
     public async Task ABrokenAuditDatabaseNeverChangesTheResponses()
     {
-        await using var app = new SampleApp(_database, new()
+        await using var app = new SampleApp(Database, new()
         {
             ["AuditTrail:ConnectionString"] = "Data Source=/proc/no-such-dir/audit.db",
             ["AuditTrail:MaxWriteRetries"] = "0",

@@ -1,44 +1,38 @@
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class SchemaTests : IDisposable
+public sealed class SchemaTests : DatabaseTest
 {
-    private readonly AuditDatabase _database = new();
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _database.Dispose();
-
     [Fact]
     public async Task StartupCreatesAllFiveTablesOnceAndRecordsTheVersion()
     {
         for (var run = 0; run < 2; run++)
         {
-            await using var app = new SampleApp(_database);
+            await using var app = new SampleApp(Database);
             await app.CreateClient().GetAsync("/api/products", Token);
             await app.DrainAsync();
         }
 
-        var tables = _database.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Select(r => (string)r["name"]!);
+        var tables = Database.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Select(r => (string)r["name"]!);
         Assert.Equal(
             ["audit_schema_version", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event", "step_audit_event"],
             tables);
-        var version = Assert.Single(_database.Query("SELECT version, name FROM audit_schema_version"));
+        var version = Assert.Single(Database.Query("SELECT version, name FROM audit_schema_version"));
         Assert.Equal((1L, "initial_schema"), ((long)version["version"]!, (string)version["name"]!));
-        Assert.Equal(2L, _database.Scalar<long>("SELECT count(*) FROM request_audit_event"));
+        Assert.Equal(2L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event"));
     }
 
     [Fact]
     public async Task TheSqlFolderScriptIsTheOneTheStoreApplies()
     {
         var script = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "sql", "sqlite", "001_initial_schema.sql"), Token);
-        using (var connection = _database.Open())
+        using (var connection = Database.Open())
         {
             using var command = connection.CreateCommand();
             command.CommandText = script;
             command.ExecuteNonQuery();
         }
 
-        var columns = _database.Query("SELECT name FROM pragma_table_info('request_audit_event')").Select(r => (string)r["name"]!).ToArray();
+        var columns = Database.Query("SELECT name FROM pragma_table_info('request_audit_event')").Select(r => (string)r["name"]!).ToArray();
 
         Assert.Equal(AspNetAuditTrail.Storage.AuditTables.Request.Columns.Select(c => c.Name), columns);
     }
@@ -46,13 +40,13 @@ public sealed class SchemaTests : IDisposable
     [Fact]
     public async Task ExtraInformationMustBeAJsonObject()
     {
-        await using (var app = new SampleApp(_database))
+        await using (var app = new SampleApp(Database))
         {
             await app.CreateClient().GetAsync("/api/products", Token);
             await app.DrainAsync();
         }
 
-        using var connection = _database.Open();
+        using var connection = Database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE request_audit_event SET extra_information = 'null'";
 

@@ -3,18 +3,12 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class SkipAuditTests : IDisposable
+public sealed class SkipAuditTests : DatabaseTest
 {
-    private readonly AuditDatabase _database = new();
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _database.Dispose();
-
     [Fact]
     public async Task TheAttributeAndTheConventionKeepEndpointsOutEvenBeforeRouting()
     {
-        await using var app = await MinimalHost.StartAsync(_database, app =>
+        await using var app = await MinimalHost.StartAsync(Database, app =>
         {
             // Audit placed before routing: the endpoint is only known once the request has been routed.
             app.UseRequestAudit();
@@ -34,6 +28,6 @@ public sealed class SkipAuditTests : IDisposable
 
         await app.StopAsync(Token);
 
-        Assert.Equal("/api/audited", Assert.Single(_database.RequestRows())["path"]);
+        Assert.Equal("/api/audited", Assert.Single(Database.RequestRows())["path"]);
     }
 }
