@@ -32,6 +32,6 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Error, "The changed AuditTrail options were not applied: {Message}")]
     public static partial void OptionsChangeRejected(ILogger logger, string message);
 
-    [LoggerMessage(8, LogLevel.Warning, "An extra-information value named {Name} of type {Type} could not be serialized: {Message}")]
-    public static partial void ExtraValueUnserializable(ILogger logger, string name, string type, string message);
+    [LoggerMessage(8, LogLevel.Warning, "An audited value named {Name} of type {Type} could not be serialized: {Message}")]
+    public static partial void ValueUnserializable(ILogger logger, string name, string type, string message);
 }

@@ -152,7 +152,7 @@ internal sealed class RequestAuditMiddleware(
                 : RenderRequestBody(requestBuffer!, requestCapture!, requestKind, current.Masker);
             (responseBody, responseBodyStatus) = RenderResponseBody(
                 responseBuffer, responseCapture, response.ContentType, skipResponseBody, current.Masker);
-            extra = ExtraInformationSerializer.Serialize(auditContext.Snapshot(), current.Masker, logger);
+            extra = AuditJson.SerializeObject(auditContext.Snapshot(), current.Masker, logger);
         }
         catch (Exception ex)
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AspNetAuditTrail.Tests.Capture;
 
-public class ExtraInformationSerializerTests
+public class AuditJsonTests
 {
     private static readonly SecretMasker Masker = new([]);
 
@@ -16,7 +16,7 @@ public class ExtraInformationSerializerTests
             context.Set(name, value);
         }
 
-        return ExtraInformationSerializer.Serialize(context.Snapshot(), Masker, NullLogger.Instance);
+        return AuditJson.SerializeObject(context.Snapshot(), Masker, NullLogger.Instance);
     }
 
     [Fact]
@@ -63,6 +63,20 @@ public class ExtraInformationSerializerTests
         node.Next = node;
 
         Assert.Equal("""{"node":{"next":null}}""", Serialize(("node", node)));
+    }
+
+    [Fact]
+    public void ValuesOverTheLimitAreOmittedLargestFirstAndTheResultFits()
+    {
+        var values = new Dictionary<string, object?> { ["small"] = "abc", ["big"] = new string('x', 5000), ["medium"] = new string('y', 300) };
+
+        var json = AuditJson.SerializeObject(values, Masker, NullLogger.Instance, maxBytes: 400)!;
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("abc", document.RootElement.GetProperty("small").GetString());
+        Assert.Equal("[omitted: 5002 bytes]", document.RootElement.GetProperty("big").GetString());
+        Assert.Equal(new string('y', 300), document.RootElement.GetProperty("medium").GetString());
+        Assert.True(json.Length <= 400, json.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class Node
