@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AspNetAuditTrail;
 using AspNetAuditTrail.Sample;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -17,13 +18,20 @@ builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ProductCatalog>();
+builder.Services.AddSingleton<OrderBook>();
+
+// MVC controllers, with the audit filter on every action (it records what the action did on the row).
+builder.Services.AddControllers(options => options.AddAuditFilter());
 
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseRequestAudit();
 app.UseExceptionHandler();
 
-var products = app.MapGroup("/api/products");
+app.MapControllers();
+
+// Minimal APIs: .WithAudit() records what each handler did on the row.
+var products = app.MapGroup("/api/products").WithAudit();
 products.MapGet("/", (ProductCatalog catalog) => catalog.All);
 products.MapGet("/{id:int}", (int id, ProductCatalog catalog) =>
     catalog.Find(id) is { } product ? Results.Ok(product) : Results.NotFound());
@@ -58,13 +66,20 @@ app.MapPost("/api/uploads", async (HttpRequest request, CancellationToken cancel
     }
 
     return Results.Ok(new { bytes = total, sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()) });
-}).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+}).WithMetadata(new DisableRequestSizeLimitAttribute());
 
 app.MapGet("/api/boom", (HttpContext context) =>
 {
     context.GetAuditContext().Set("step", "before the failure");
     throw new InvalidOperationException("Boom: a demonstration failure.");
 });
+
+// A URL outside /api/, audited anyway by .WithAudit(), with its request body always kept.
+app.MapPost("/webhooks/payments", (PaymentNotification notification, IAuditContext audit) =>
+{
+    audit.Set("paymentId", notification.PaymentId);
+    return Results.Accepted();
+}).WithAudit(audit => audit.RequestBody = AuditBodyMode.Capture);
 
 app.MapGet("/api/ping", () => "pong").SkipAudit();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));

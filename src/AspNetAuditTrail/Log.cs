@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "An audited value named {Name} of type {Type} could not be serialized: {Message}")]
     public static partial void ValueUnserializable(ILogger logger, string name, string type, string message);
+
+    [LoggerMessage(11, LogLevel.Warning, "Audit filters are in use (global MVC filter: {GlobalFilter}, endpoints with [Audit] or .WithAudit(): {Endpoints}) but app.UseRequestAudit() was never called: no audit row will be written. Add app.UseRequestAudit() to the pipeline.")]
+    public static partial void FiltersWithoutMiddleware(ILogger logger, bool globalFilter, int endpoints);
 }

@@ -37,6 +37,12 @@ public sealed class AuditDatabase : IDisposable
         return connection.ExecuteScalar<T>(sql, parameters)!;
     }
 
+    public int Execute(string sql, object? parameters = null)
+    {
+        using var connection = Open();
+        return connection.Execute(sql, parameters);
+    }
+
     public List<IDictionary<string, object?>> RequestRows() =>
         Query("SELECT * FROM request_audit_event ORDER BY occurred_at, id");
 

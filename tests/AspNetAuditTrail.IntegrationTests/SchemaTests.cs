@@ -16,20 +16,18 @@ public sealed class SchemaTests : DatabaseTest
         Assert.Equal(
             ["audit_schema_version", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event", "step_audit_event"],
             tables);
-        var version = Assert.Single(Database.Query("SELECT version, name FROM audit_schema_version"));
-        Assert.Equal((1L, "initial_schema"), ((long)version["version"]!, (string)version["name"]!));
+        var versions = Database.Query("SELECT version, name FROM audit_schema_version ORDER BY version")
+            .Select(r => ((long)r["version"]!, (string)r["name"]!));
+        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details")], versions);
         Assert.Equal(2L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event"));
     }
 
     [Fact]
-    public async Task TheSqlFolderScriptIsTheOneTheStoreApplies()
+    public async Task TheSqlFolderScriptsGiveTheColumnsTheStoreWrites()
     {
-        var script = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "sql", "sqlite", "001_initial_schema.sql"), Token);
-        using (var connection = Database.Open())
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "sql", "sqlite"), "*.sql").Order(StringComparer.Ordinal))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = script;
-            command.ExecuteNonQuery();
+            Database.Execute(await File.ReadAllTextAsync(file, Token));
         }
 
         var columns = Database.Query("SELECT name FROM pragma_table_info('request_audit_event')").Select(r => (string)r["name"]!).ToArray();
@@ -46,14 +44,10 @@ public sealed class SchemaTests : DatabaseTest
             await app.DrainAsync();
         }
 
-        using var connection = Database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE request_audit_event SET extra_information = 'null'";
-
-        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQuery());
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => Database.Execute("UPDATE request_audit_event SET extra_information = 'null'"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AspNetAuditTrail.sln")))

@@ -16,6 +16,12 @@ internal sealed class RequestAuditContext : IAuditContext
     /// <summary>The unhandled exception seen while the request ran, if any.</summary>
     public Exception? Exception { get; set; }
 
+    /// <summary>What the audit filters recorded; null when no filter ran.</summary>
+    public HandlerDetails? Handler { get; set; }
+
+    /// <summary>The body limit in force for this request (settings, or the endpoint's <see cref="AuditAttribute"/>).</summary>
+    public int MaxBodySize { get; set; }
+
     public void Set(string name, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -4,6 +4,7 @@ using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,39 +24,49 @@ internal sealed class RequestAuditMiddleware(
     public Task InvokeAsync(HttpContext context)
     {
         var current = settings.Current;
-        if (!current.Urls.IsAudited(context.Request.Path.Value ?? "") || IsSkipped(context))
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<SkipAuditAttribute>() is not null)
         {
             return next(context);
         }
 
-        return AuditAsync(context, current);
+        var endpointSettings = metadata?.GetMetadata<AuditAttribute>();
+        if (endpointSettings is null && !current.Urls.IsAudited(context.Request.Path.Value ?? ""))
+        {
+            return next(context);
+        }
+
+        return AuditAsync(context, current, endpointSettings);
     }
 
     private static bool IsSkipped(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<SkipAuditAttribute>() is not null;
 
-    private async Task AuditAsync(HttpContext context, AuditSettings current)
+    private async Task AuditAsync(HttpContext context, AuditSettings current, AuditAttribute? endpointSettings)
     {
         var startedAt = time.GetTimestamp();
         var occurredAt = time.GetUtcNow();
         var request = context.Request;
         var method = request.Method;
         var path = request.Path.Value ?? "";
+        var maxBodySize = endpointSettings is { MaxBodySize: >= 0 } ? endpointSettings.MaxBodySize : current.Options.MaxBodySize;
         var auditContext = context.RequestServices.GetRequiredService<RequestAuditContext>();
+        auditContext.MaxBodySize = maxBodySize;
         context.Features.Set<IAuditContext>(auditContext);
 
         var requestKind = TextContentTypes.Classify(request.ContentType);
-        var requestStatus = RequestBodyStatusBeforeReading(context, current, requestKind, method, path);
+        var skipRequestBody = Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path);
+        var requestStatus = RequestBodyStatusBeforeReading(context, requestKind, skipRequestBody);
         var originalRequestBody = request.Body;
-        using var requestBuffer = requestStatus is null ? new BodyCaptureBuffer(current.Options.MaxBodySize) : null;
+        using var requestBuffer = requestStatus is null ? new BodyCaptureBuffer(maxBodySize) : null;
         var requestCapture = requestBuffer is null ? null : new RequestBodyCaptureStream(originalRequestBody, requestBuffer);
         if (requestCapture is not null)
         {
             request.Body = requestCapture;
         }
 
-        var skipResponseBody = current.SkipResponseBody.Matches(method, path);
-        using var responseBuffer = skipResponseBody ? null : new BodyCaptureBuffer(current.Options.MaxBodySize);
+        var skipResponseBody = Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path);
+        using var responseBuffer = skipResponseBody ? null : new BodyCaptureBuffer(maxBodySize);
         var originalResponseBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var responseCapture = new ResponseBodyCapture(originalResponseBody, context.Response, responseBuffer);
         context.Features.Set<IHttpResponseBodyFeature>(responseCapture);
@@ -103,9 +114,15 @@ internal sealed class RequestAuditMiddleware(
         return false;
     }
 
+    private static bool Skips(AuditBodyMode? endpointMode, UrlMethodRules rules, string method, string path) => endpointMode switch
+    {
+        AuditBodyMode.Capture => false,
+        AuditBodyMode.Skip => true,
+        _ => rules.Matches(method, path),
+    };
+
     /// <summary>The status when the request body will not be kept at all; null when it is to be captured.</summary>
-    private static BodyCaptureStatus? RequestBodyStatusBeforeReading(
-        HttpContext context, AuditSettings current, BodyKind kind, string method, string path)
+    private static BodyCaptureStatus? RequestBodyStatusBeforeReading(HttpContext context, BodyKind kind, bool skip)
     {
         var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
             ?? context.Request.ContentLength > 0;
@@ -114,7 +131,7 @@ internal sealed class RequestAuditMiddleware(
             return BodyCaptureStatus.None;
         }
 
-        if (current.SkipRequestBody.Matches(method, path))
+        if (skip)
         {
             return BodyCaptureStatus.SkippedByRule;
         }
@@ -161,6 +178,7 @@ internal sealed class RequestAuditMiddleware(
             requestBodyStatus = responseBodyStatus = BodyCaptureStatus.CaptureFailed;
         }
 
+        var handler = auditContext.Handler;
         var query = request.QueryString.HasValue ? current.Masker.MaskUrlEncoded(request.QueryString.Value![1..]) : null;
         return new RequestAuditEvent
         {
@@ -189,6 +207,14 @@ internal sealed class RequestAuditMiddleware(
             ExtraInformation = extra,
             TraceId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : null,
             RequestId = context.TraceIdentifier,
+            Controller = handler?.Controller,
+            Action = handler?.Action,
+            RouteTemplate = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+            RouteValues = handler?.RouteValues,
+            ActionArguments = handler?.ActionArguments,
+            ValidationErrors = handler?.ValidationErrors,
+            ResultType = handler?.ResultType,
+            ResultStatusCode = handler?.ResultStatusCode,
         };
     }
 

@@ -39,9 +39,13 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton<AuditSettingsProvider>();
         services.TryAddSingleton<AuditQueue>();
+        services.TryAddSingleton<AuditTrailMarker>();
+        services.TryAddSingleton<HandlerRecorder>();
+        services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditContext>();
         services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
         return new AuditTrailBuilder(services);
     }
 }

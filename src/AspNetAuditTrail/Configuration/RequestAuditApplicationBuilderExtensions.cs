@@ -1,4 +1,5 @@
 using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Configuration;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -6,21 +7,20 @@ namespace Microsoft.AspNetCore.Builder;
 public static class RequestAuditApplicationBuilderExtensions
 {
     /// <summary>
-    /// Audits the requests whose path matches <c>AuditTrail:RequestAuditUrls</c>. Place it after
-    /// <c>UseForwardedHeaders()</c> (so the client IP is right) and before the endpoints; it may stand before or
-    /// after <c>UseAuthentication()</c>: the user is read once the response is done.
+    /// Audits the requests whose path matches <c>AuditTrail:RequestAuditUrls</c>, or whose endpoint has
+    /// <c>[Audit]</c> / <c>.WithAudit()</c>. Place it after <c>UseForwardedHeaders()</c> (so the client IP is right)
+    /// and after routing (WebApplication routes first by default), so endpoint settings are known before the body
+    /// is read; it may stand before or after <c>UseAuthentication()</c>: the user is read once the response is done.
     /// </summary>
     /// <exception cref="InvalidOperationException">AddAuditTrail was never called.</exception>
     public static IApplicationBuilder UseRequestAudit(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.ApplicationServices.GetService(typeof(AuditSettingsProvider)) is null)
-        {
-            throw new InvalidOperationException(
+        var marker = app.ApplicationServices.GetService(typeof(AuditTrailMarker)) as AuditTrailMarker
+            ?? throw new InvalidOperationException(
                 "Unable to find the audit trail services. Call builder.Services.AddAuditTrail(...) and pick a store " +
                 "(for example .UseSqlite(...)) before app.UseRequestAudit().");
-        }
-
+        marker.MiddlewareAdded = true;
         return app.UseMiddleware<RequestAuditMiddleware>();
     }
 }

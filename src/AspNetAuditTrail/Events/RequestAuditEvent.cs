@@ -77,4 +77,28 @@ public sealed class RequestAuditEvent
 
     /// <summary><c>HttpContext.TraceIdentifier</c>.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>MVC controller name (audit filter).</summary>
+    public string? Controller { get; init; }
+
+    /// <summary>MVC action name, or the minimal-API endpoint's display name (audit filter).</summary>
+    public string? Action { get; init; }
+
+    /// <summary>The route template of the endpoint that handled the request.</summary>
+    public string? RouteTemplate { get; init; }
+
+    /// <summary>JSON object of the route values, secrets masked (audit filter).</summary>
+    public string? RouteValues { get; init; }
+
+    /// <summary>JSON object of the handler's data arguments, secrets masked, size-bounded (audit filter).</summary>
+    public string? ActionArguments { get; init; }
+
+    /// <summary>JSON object of model-validation errors by field, when the input was invalid (audit filter).</summary>
+    public string? ValidationErrors { get; init; }
+
+    /// <summary>The type of the handler's result, for example <c>Created&lt;Product&gt;</c> (audit filter).</summary>
+    public string? ResultType { get; init; }
+
+    /// <summary>The status code the handler's result asked for (audit filter).</summary>
+    public int? ResultStatusCode { get; init; }
 }

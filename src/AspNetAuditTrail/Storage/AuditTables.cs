@@ -36,5 +36,13 @@ public static class AuditTables
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
         new("trace_id", AuditColumnType.Text, e => e.TraceId),
         new("request_id", AuditColumnType.Text, e => e.RequestId),
+        new("controller", AuditColumnType.Text, e => e.Controller),
+        new("action", AuditColumnType.Text, e => e.Action),
+        new("route_template", AuditColumnType.Text, e => e.RouteTemplate),
+        new("route_values", AuditColumnType.Json, e => e.RouteValues),
+        new("action_arguments", AuditColumnType.Json, e => e.ActionArguments),
+        new("validation_errors", AuditColumnType.Json, e => e.ValidationErrors),
+        new("result_type", AuditColumnType.Text, e => e.ResultType),
+        new("result_status_code", AuditColumnType.Int32, e => e.ResultStatusCode),
     ]);
 }

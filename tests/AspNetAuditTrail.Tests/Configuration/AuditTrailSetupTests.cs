@@ -1,4 +1,5 @@
 using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -92,7 +93,7 @@ public class AuditTrailSetupTests
         {
             o.ConnectionString = "Data Source=unused.db";
             o.ExcludedUrls = ["(("];
-        }).UseStore(_ => new Writing.RecordingStore());
+        }).UseStore(_ => new Tests.Writing.RecordingStore());
         await using var app = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -130,6 +131,6 @@ public class AuditTrailSetupTests
         services.AddAuditTrail(o => o.ConnectionString = "x");
         services.AddAuditTrail(o => o.MaxBodySize = 10);
 
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AuditWriter));
     }
 }

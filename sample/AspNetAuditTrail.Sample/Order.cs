@@ -1,0 +1,4 @@
+namespace AspNetAuditTrail.Sample;
+
+/// <summary>An order of the demo shop.</summary>
+public sealed record Order(int Id, string Customer, string ProductCode, int Quantity);
