@@ -8,11 +8,13 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// <summary>A minimal app on a test server, auditing into the given database, with the pipeline the test builds.</summary>
 internal static class MinimalHost
 {
-    public static async Task<WebApplication> StartAsync(AuditDatabase database, Action<WebApplication> pipeline)
+    public static async Task<WebApplication> StartAsync(
+        AuditDatabase database, Action<WebApplication> pipeline, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(database.ConnectionString);
+        configure?.Invoke(builder);
         var app = builder.Build();
         pipeline(app);
         await app.StartAsync(TestContext.Current.CancellationToken);

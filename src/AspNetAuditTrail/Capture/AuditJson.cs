@@ -60,7 +60,8 @@ internal static class AuditJson
 
     private static void FitWithin(string[] names, byte[][] serialized, int maxBytes)
     {
-        long Total() => 2 + names.Select((n, k) => (long)n.Length + 4 + serialized[k].Length).Sum();
+        // {"name":value,...}: braces, and per entry two quotes, a colon and (but for the last) a comma.
+        long Total() => 1 + names.Select((n, k) => (long)n.Length + 4 + serialized[k].Length).Sum();
 
         while (Total() > maxBytes)
         {
