@@ -5,4 +5,18 @@ namespace AspNetAuditTrail.Storage;
 /// <param name="Name">The snake_case column name, the same on every dialect.</param>
 /// <param name="Type">The logical type.</param>
 /// <param name="Read">Reads the column's value (null for SQL NULL) from an event.</param>
-public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func<TEvent, object?> Read);
+/// <param name="MaxLength">For text: the most characters stored, the same on every dialect; 0 for no limit.</param>
+public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func<TEvent, object?> Read, int MaxLength = 0)
+{
+    /// <summary>Ends a value cut to <see cref="MaxLength"/>.</summary>
+    public const string TruncationMarker = "\u2026";
+
+    /// <summary>The value to store: text longer than <see cref="MaxLength"/> is cut and ends with <see cref="TruncationMarker"/>.</summary>
+    public object? ValueOf(TEvent row)
+    {
+        var value = Read(row);
+        return MaxLength > 0 && value is string text && text.Length > MaxLength
+            ? string.Concat(text.AsSpan(0, MaxLength - TruncationMarker.Length), TruncationMarker)
+            : value;
+    }
+}

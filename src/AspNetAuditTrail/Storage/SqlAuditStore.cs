@@ -7,7 +7,7 @@ namespace AspNetAuditTrail.Storage;
 /// <summary>
 /// What every SQL dialect shares: schema scripts recorded in a version table, and batches written in one
 /// transaction through a prepared insert per table. A dialect supplies its connection, its scripts and
-/// how values are stored, and may override the bulk path.
+/// how values are stored, and may override the bulk path and how names are qualified.
 /// </summary>
 public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
 {
@@ -20,11 +20,31 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
     /// <summary>The statement that creates the schema-version table when it does not exist.</summary>
     protected abstract string CreateSchemaVersionTableSql { get; }
 
+    /// <summary>A statement run first in the schema transaction, so that app instances starting together apply scripts one at a time; null for none.</summary>
+    protected virtual string? SchemaLockSql => null;
+
     /// <summary>The name of the n-th parameter of a statement.</summary>
     protected virtual string ParameterName(int index) => "@p" + index;
 
+    /// <summary>A table's name as statements write it (a dialect may qualify it with a schema).</summary>
+    protected virtual string TableName(string table) => table;
+
+    /// <summary>The batches a script runs as (a dialect may split it or fill in placeholders).</summary>
+    protected virtual IEnumerable<string> Batches(SqlScript script) => [script.Sql];
+
     /// <summary>Converts an event value into what the dialect stores for a column of the given type.</summary>
     protected virtual object ToDbValue(AuditColumnType type, object? value) => value ?? DBNull.Value;
+
+    private string SelectVersionsSql => $"SELECT version FROM {TableName(AuditTables.SchemaVersion)}";
+
+    private string InsertVersionSql =>
+        $"INSERT INTO {TableName(AuditTables.SchemaVersion)} (version, name, applied_at) VALUES (@version, @name, @appliedAt)";
+
+    /// <summary>Every statement this store runs against the database, for syntax checks.</summary>
+    internal IEnumerable<string> GeneratedStatements() =>
+        new[] { SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql, InsertSql(AuditTables.Request) }
+            .OfType<string>()
+            .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />
     public virtual async Task EnsureSchemaAsync(CancellationToken cancellationToken)
@@ -32,17 +52,28 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CreateSchemaVersionTableSql, transaction: transaction, cancellationToken: cancellationToken));
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
-            $"SELECT version FROM {AuditTables.SchemaVersion}", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet();
+        CommandDefinition Command(string sql, object? parameters = null) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+        if (SchemaLockSql is { } schemaLock)
+        {
+            await connection.ExecuteAsync(Command(schemaLock));
+        }
+
+        await connection.ExecuteAsync(Command(CreateSchemaVersionTableSql));
+        var applied = (await connection.QueryAsync<int>(Command(SelectVersionsSql))).ToHashSet();
         foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
         {
-            await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {AuditTables.SchemaVersion} (version, name, applied_at) VALUES (@version, @name, @appliedAt)",
-                new { version = script.Version, name = script.Name, appliedAt = ToDbValue(AuditColumnType.Timestamp, timeProvider.GetUtcNow()) },
-                transaction,
-                cancellationToken: cancellationToken));
+            foreach (var batch in Batches(script))
+            {
+                await connection.ExecuteAsync(Command(batch));
+            }
+
+            await connection.ExecuteAsync(Command(InsertVersionSql, new
+            {
+                version = script.Version,
+                name = script.Name,
+                appliedAt = ToDbValue(AuditColumnType.Timestamp, timeProvider.GetUtcNow()),
+            }));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -89,7 +120,7 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
             for (var i = 0; i < parameters.Length; i++)
             {
                 var column = table.Columns[i];
-                parameters[i].Value = ToDbValue(column.Type, column.Read(row));
+                parameters[i].Value = ToDbValue(column.Type, column.ValueOf(row));
             }
 
             if (!prepared)
@@ -104,6 +135,6 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
 
     /// <summary>The parameterised INSERT statement of a table.</summary>
     protected string InsertSql<TEvent>(AuditTable<TEvent> table) =>
-        $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
+        $"INSERT INTO {TableName(table.Name)} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
         $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => ParameterName(i)))})";
 }

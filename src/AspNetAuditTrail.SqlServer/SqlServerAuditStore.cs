@@ -1,0 +1,129 @@
+using System.Data;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using AspNetAuditTrail.Storage;
+using Microsoft.Data.SqlClient;
+
+namespace AspNetAuditTrail.SqlServer;
+
+/// <summary>
+/// The SQL Server audit store: tables in their own schema (default <c>audit</c>), uniqueidentifier ids with
+/// each table clustered on (occurred_at, id), and each table of a batch written with one <see cref="SqlBulkCopy"/>
+/// inside the batch transaction, constraints checked.
+/// </summary>
+public sealed partial class SqlServerAuditStore : SqlAuditStore
+{
+    /// <summary>The schema used when none is given.</summary>
+    public const string DefaultSchema = "audit";
+
+    /// <summary>The placeholder of the schema name in the scripts of <c>sql/sqlserver/</c> (a sqlcmd variable).</summary>
+    public const string SchemaPlaceholder = "$(AuditSchema)";
+
+    private static readonly IReadOnlyList<SqlScript> EmbeddedScripts =
+        SqlScript.LoadEmbedded(typeof(SqlServerAuditStore).Assembly, "AspNetAuditTrail.SqlServer.Migrations.");
+
+    private readonly string _connectionString;
+    private readonly string _schema;
+
+    /// <summary>Creates the store for the given connection string and schema.</summary>
+    /// <exception cref="ArgumentException">The schema is not a plain identifier.</exception>
+    public SqlServerAuditStore(string connectionString, TimeProvider timeProvider, string schema = DefaultSchema)
+        : base(timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        if (!Identifier().IsMatch(schema))
+        {
+            throw new ArgumentException($"The audit schema name '{schema}' must be a plain identifier (letters, digits, underscores).", nameof(schema));
+        }
+
+        _connectionString = connectionString;
+        _schema = schema;
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<SqlScript> Scripts => EmbeddedScripts;
+
+    /// <inheritdoc />
+    protected override string CreateSchemaVersionTableSql => $"""
+        IF SCHEMA_ID(N'{_schema}') IS NULL
+            EXEC (N'CREATE SCHEMA [{_schema}]');
+        IF OBJECT_ID(N'{TableName(AuditTables.SchemaVersion)}', N'U') IS NULL
+            CREATE TABLE {TableName(AuditTables.SchemaVersion)} (
+                version int NOT NULL CONSTRAINT pk_audit_schema_version PRIMARY KEY,
+                name nvarchar(255) NOT NULL,
+                applied_at datetime2(7) NOT NULL);
+        """;
+
+    /// <summary>An exclusive application lock held by the transaction: app instances starting together apply scripts one at a time.</summary>
+    protected override string SchemaLockSql =>
+        $"EXEC sp_getapplock @Resource = N'AspNetAuditTrail.schema.{_schema}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;";
+
+    /// <inheritdoc />
+    protected override string TableName(string table) => $"[{_schema}].[{table}]";
+
+    /// <summary>Fills in the schema and splits the script at its <c>GO</c> lines, as sqlcmd does.</summary>
+    protected override IEnumerable<string> Batches(SqlScript script) =>
+        GoLine().Split(script.Sql.Replace(SchemaPlaceholder, _schema, StringComparison.Ordinal))
+            .Where(batch => !string.IsNullOrWhiteSpace(batch));
+
+    /// <inheritdoc />
+    protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
+    /// <inheritdoc />
+    protected override object ToDbValue(AuditColumnType type, object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.UtcDateTime,
+        _ => value,
+    };
+
+    /// <inheritdoc />
+    protected override async Task WriteRowsAsync<TEvent>(
+        DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var data = new DataTable(table.Name);
+        foreach (var column in table.Columns)
+        {
+            data.Columns.Add(column.Name, ClrType(column.Type));
+        }
+
+        foreach (var row in rows)
+        {
+            data.Rows.Add(table.Columns.Select(c => ToDbValue(c.Type, c.ValueOf(row))).ToArray());
+        }
+
+        using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)transaction)
+        {
+            DestinationTableName = TableName(table.Name),
+            BulkCopyTimeout = 0,
+        };
+        foreach (var column in table.Columns)
+        {
+            bulk.ColumnMappings.Add(column.Name, column.Name);
+        }
+
+        await bulk.WriteToServerAsync(data, cancellationToken);
+    }
+
+    private static Type ClrType(AuditColumnType type) => type switch
+    {
+        AuditColumnType.Id => typeof(Guid),
+        AuditColumnType.Timestamp => typeof(DateTime),
+        AuditColumnType.Int32 => typeof(int),
+        AuditColumnType.Int64 => typeof(long),
+        AuditColumnType.Double => typeof(double),
+        AuditColumnType.Boolean => typeof(bool),
+        _ => typeof(string),
+    };
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^\s*GO\s*(?:--.*)?$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}
