@@ -10,8 +10,18 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-// The audit trail: settings from the "AuditTrail" section, written to SQLite (audit.db by default).
-builder.Services.AddAuditTrail(builder.Configuration.GetSection("AuditTrail")).UseSqlite();
+// The audit trail: settings from the "AuditTrail" section; the database by AuditTrail:Provider
+// (Sqlite, the default, writing audit.db; PostgreSql; SqlServer) and AuditTrail:ConnectionString.
+var auditSettings = builder.Configuration.GetSection("AuditTrail");
+var audit = builder.Services.AddAuditTrail(auditSettings);
+_ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
+{
+    "SQLITE" => audit.UseSqlite(),
+    "POSTGRESQL" => audit.UsePostgreSql(),
+    "SQLSERVER" => audit.UseSqlServer(),
+    _ => throw new InvalidOperationException(
+        $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer."),
+};
 
 // Behind a reverse proxy, trust X-Forwarded-For only from known proxies (loopback by default).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -32,7 +32,7 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
         $"CREATE TABLE IF NOT EXISTS {AuditTables.SchemaVersion} (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)";
 
     /// <summary>A transaction-scoped advisory lock: app instances starting together apply the scripts one at a time.</summary>
-    protected override string SchemaLockSql => "SELECT pg_advisory_xact_lock(727_100_200_300)";
+    protected override string SchemaLockSql => "SELECT pg_advisory_xact_lock(727100200300)";
 
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();

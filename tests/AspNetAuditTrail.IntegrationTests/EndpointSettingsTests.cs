@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class EndpointSettingsTests : DatabaseTest
+public abstract class EndpointSettingsTests(AuditDatabase database) : DatabaseTest(database)
 {
     [Fact]
     public async Task WithAuditOverridesTheBodyRulesAndLimitForItsEndpoint()

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>An app with no error handling inside the audit middleware: the exception passes through it.</summary>
-public sealed class ExceptionCaptureTests : DatabaseTest
+public abstract class ExceptionCaptureTests(AuditDatabase database) : DatabaseTest(database)
 {
     private static void MapFailingEndpoint(WebApplication app) =>
         app.MapGet("/api/orders/{id}", (HttpContext context, string id) =>

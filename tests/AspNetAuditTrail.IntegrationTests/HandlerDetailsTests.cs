@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class HandlerDetailsTests : DatabaseTest
+public abstract class HandlerDetailsTests(AuditDatabase database) : DatabaseTest(database)
 {
     private static JsonElement Json(object? column) => JsonDocument.Parse((string)column!).RootElement;
 
@@ -29,7 +31,7 @@ public sealed class HandlerDetailsTests : DatabaseTest
         Assert.Equal("The field Quantity must be between 1 and 100.", errors.GetProperty("Quantity")[0].GetString());
         Assert.Equal("BadRequestObjectResult", row["result_type"]);
         Assert.Equal(400L, row["result_status_code"]);
-        Assert.Equal(0L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event WHERE action_arguments LIKE '%4111%' OR request_body LIKE '%4111%'"));
+        Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE {Database.AsText("action_arguments")} LIKE '%4111%' OR request_body LIKE '%4111%'"));
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class HandlerDetailsTests : DatabaseTest
         Assert.Null(row["response_body"]);
         Assert.Equal("Captured", rows["/webhooks/payments"]["request_body_status"]);
         Assert.Equal("p-9", Json(rows["/webhooks/payments"]["action_arguments"]).GetProperty("notification").GetProperty("paymentId").GetString());
-        Assert.Equal(0L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event WHERE route_values LIKE '%s3cr3t%' OR action_arguments LIKE '%s3cr3t%' OR query_string LIKE '%s3cr3t%'"));
+        Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE {Database.AsText("route_values")} LIKE '%s3cr3t%' OR {Database.AsText("action_arguments")} LIKE '%s3cr3t%' OR query_string LIKE '%s3cr3t%'"));
     }
 
     [Fact]

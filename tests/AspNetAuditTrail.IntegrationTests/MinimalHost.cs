@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>A minimal app on a test server, auditing into the given database, with the pipeline the test builds.</summary>
@@ -13,7 +15,8 @@ internal static class MinimalHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50)).UseSqlite(database.ConnectionString);
+        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50))
+            .UseStore(_ => database.CreateStore(), database.ConnectionString);
         configure?.Invoke(builder);
         var app = builder.Build();
         pipeline(app);

@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class RequestAuditTests : DatabaseTest
+public abstract class RequestAuditTests(AuditDatabase database) : DatabaseTest(database)
 {
     [Fact]
     public async Task AnAuditedRequestRecordsEveryField()
@@ -54,7 +56,7 @@ public sealed class RequestAuditTests : DatabaseTest
         Assert.Null(row["extra_information"]);
         Assert.Equal(traceId, row["trace_id"]);
         Assert.False(string.IsNullOrEmpty((string?)row["request_id"]));
-        Assert.Equal(0L, Database.Scalar<long>("SELECT count(*) FROM request_audit_event WHERE extra_information = 'null'"));
+        Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE {Database.AsText("extra_information")} = 'null'"));
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public sealed class RequestAuditTests : DatabaseTest
         Assert.Equal("PX-1", extra.RootElement.GetProperty("productCode").GetString());
         Assert.Equal(3, extra.RootElement.GetProperty("productId").GetInt32());
         Assert.Equal(0L, Database.Scalar<long>(
-            "SELECT count(*) FROM request_audit_event WHERE request_body LIKE '%hunter2%' OR request_body LIKE '%t-999%' OR query_string LIKE '%k-123%'"));
+            $"SELECT count(*) FROM {Database.Requests} WHERE request_body LIKE '%hunter2%' OR request_body LIKE '%t-999%' OR query_string LIKE '%k-123%'"));
     }
 
     [Fact]
@@ -288,7 +290,7 @@ public sealed class RequestAuditTests : DatabaseTest
     {
         await using var app = new SampleApp(Database, new()
         {
-            ["AuditTrail:ConnectionString"] = "Data Source=/proc/no-such-dir/audit.db",
+            ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString,
             ["AuditTrail:MaxWriteRetries"] = "0",
         });
         var client = app.CreateClient();

@@ -11,10 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>
-/// The sample app on a test server, auditing into its own SQLite file. Tests may send <c>X-Test-User</c>
+/// The sample app on a test server, auditing into the test's database (any dialect). Tests may send <c>X-Test-User</c>
 /// (signs the request in as that user id) and <c>X-Test-Remote-Ip</c> (the connection's address).
 /// Disposing it stops the host, which drains the audit queue.
 /// </summary>
@@ -25,11 +27,8 @@ public sealed class SampleApp : WebApplicationFactory<Program>
     public SampleApp(AuditDatabase database, Dictionary<string, string?>? settings = null)
     {
         Database = database;
-        _settings = new Dictionary<string, string?>
-        {
-            ["AuditTrail:ConnectionString"] = database.ConnectionString,
-            ["AuditTrail:FlushInterval"] = "00:00:00.050",
-        };
+        _settings = database.AppSettings();
+        _settings["AuditTrail:FlushInterval"] = "00:00:00.050";
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 
+using AspNetAuditTrail.IntegrationTests.Databases;
+
 namespace AspNetAuditTrail.IntegrationTests;
 
-public sealed class SkipAuditTests : DatabaseTest
+public abstract class SkipAuditTests(AuditDatabase database) : DatabaseTest(database)
 {
     [Fact]
     public async Task TheAttributeAndTheConventionKeepEndpointsOutEvenBeforeRouting()

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AspNetAuditTrail.SqlServer;
+using AspNetAuditTrail.Storage;
+using Microsoft.Data.SqlClient;
+using Respawn;
+
+namespace AspNetAuditTrail.IntegrationTests.Databases;
+
+/// <summary>A SQL Server audit database (schema <c>audit</c>): the suite's shared one, or a fresh one.</summary>
+public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool fresh) : AuditDatabase
+{
+    private const string Schema = SqlServerAuditStore.DefaultSchema;
+    private readonly Shared? _shared = fresh ? null : server.Suite;
+    private string? _connectionString;
+
+    public override string Provider => "SqlServer";
+
+    public override string? SkipReason => server.SkipReason;
+
+    public override string UnreachableConnectionString => "Server=127.0.0.1,1;Connect Timeout=2;Encrypt=false";
+
+    public override string ConnectionString => _connectionString ?? throw new InvalidOperationException("PrepareAsync was not called.");
+
+    public override async Task PrepareAsync()
+    {
+        if (_shared is null)
+        {
+            _connectionString = await server.CreateDatabaseAsync();
+            return;
+        }
+
+        _connectionString = await _shared.ConnectionStringAsync(server);
+        await _shared.ResetAsync();
+    }
+
+    public override DbConnection Open()
+    {
+        var connection = new SqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public override string Table(string name) => $"[{Schema}].[{name}]";
+
+    public override string TimeLiteral(DateTime utc) => $"'{utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture)}'";
+
+    public override IAuditStore CreateStore() => new SqlServerAuditStore(ConnectionString, TimeProvider.System);
+
+    public override IReadOnlyList<string> TableNames() =>
+        Query("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = @schema ORDER BY TABLE_NAME", new { schema = Schema })
+            .Select(r => (string)r["TABLE_NAME"]!).ToArray();
+
+    public override IReadOnlyList<(string Name, int MaxLength)> Columns(string table) =>
+        Query("""
+            SELECT COLUMN_NAME, CASE WHEN CHARACTER_MAXIMUM_LENGTH > 0 THEN CHARACTER_MAXIMUM_LENGTH ELSE 0 END AS max_length
+            FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @schema AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION
+            """, new { schema = Schema, table })
+            .Select(r => ((string)r["COLUMN_NAME"]!, (int)(long)r["max_length"]!)).ToArray();
+
+    public override async Task ApplyScriptsByHandAsync(int upToVersion)
+    {
+        foreach (var file in ScriptFiles("sqlserver", upToVersion))
+        {
+            var script = (await File.ReadAllTextAsync(file)).Replace(SqlServerAuditStore.SchemaPlaceholder, Schema, StringComparison.Ordinal);
+            foreach (var batch in GoLine().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)))
+            {
+                Execute(batch);
+            }
+        }
+    }
+
+    public override Task RecordVersionByHandAsync(int version, string name)
+    {
+        Execute($"""
+            IF OBJECT_ID(N'{Table(AuditTables.SchemaVersion)}', N'U') IS NULL
+                CREATE TABLE {Table(AuditTables.SchemaVersion)} (version int NOT NULL PRIMARY KEY, name nvarchar(255) NOT NULL, applied_at datetime2(7) NOT NULL);
+            """);
+        Execute($"INSERT INTO {Table(AuditTables.SchemaVersion)} VALUES (@version, @name, SYSUTCDATETIME())", new { version, name });
+        return Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_shared is null && _connectionString is not null)
+        {
+            await server.DropDatabaseAsync(_connectionString);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+
+    /// <summary>The suite's shared database, made once and emptied by Respawn between tests.</summary>
+    public sealed class Shared
+    {
+        private string? _connectionString;
+        private Respawner? _respawner;
+
+        public async Task<string> ConnectionStringAsync(SqlServerServer server) =>
+            _connectionString ??= await server.CreateDatabaseAsync();
+
+        public async Task ResetAsync()
+        {
+            await using var connection = new SqlConnection(_connectionString);
+            await connection.OpenAsync();
+            if (_respawner is null)
+            {
+                await using var probe = new SqlCommand($"SELECT CASE WHEN OBJECT_ID(N'[{Schema}].[request_audit_event]') IS NULL THEN 0 ELSE 1 END", connection);
+                if ((int)(await probe.ExecuteScalarAsync())! == 0)
+                {
+                    return;
+                }
+
+                _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+                {
+                    DbAdapter = DbAdapter.SqlServer,
+                    SchemasToInclude = [Schema],
+                    TablesToIgnore = [new Respawn.Graph.Table(Schema, AuditTables.SchemaVersion)],
+                });
+            }
+
+            await _respawner.ResetAsync(connection);
+        }
+    }
+}

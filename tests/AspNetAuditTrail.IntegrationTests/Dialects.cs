@@ -1,0 +1,73 @@
+using AspNetAuditTrail.IntegrationTests.Databases;
+
+#pragma warning disable SA1402, SA1649 // The suites' dialect variants stand together, one line each.
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+// Every integration suite runs on every dialect. SQLite gets a fresh file per test; PostgreSQL and SQL Server
+// share one database per suite run, emptied by Respawn before each test, except the suites that watch the
+// schema being made, which get a fresh database.
+
+public sealed class SqliteRequestAuditTests() : RequestAuditTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlRequestAuditTests(PostgreSqlServer server) : RequestAuditTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerRequestAuditTests(SqlServerServer server) : RequestAuditTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteHandlerDetailsTests() : HandlerDetailsTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlHandlerDetailsTests(PostgreSqlServer server) : HandlerDetailsTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerHandlerDetailsTests(SqlServerServer server) : HandlerDetailsTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteExceptionCaptureTests() : ExceptionCaptureTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlExceptionCaptureTests(PostgreSqlServer server) : ExceptionCaptureTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerExceptionCaptureTests(SqlServerServer server) : ExceptionCaptureTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteSkipAuditTests() : SkipAuditTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlSkipAuditTests(PostgreSqlServer server) : SkipAuditTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerSkipAuditTests(SqlServerServer server) : SkipAuditTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteEndpointSettingsTests() : EndpointSettingsTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlEndpointSettingsTests(PostgreSqlServer server) : EndpointSettingsTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerEndpointSettingsTests(SqlServerServer server) : EndpointSettingsTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteSchemaTests() : SchemaTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlSchemaTests(PostgreSqlServer server) : SchemaTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerSchemaTests(SqlServerServer server) : SchemaTests(new SqlServerAuditDatabase(server, fresh: true));
+
+public sealed class SqliteMigrationTests() : MigrationTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlMigrationTests(PostgreSqlServer server) : MigrationTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerMigrationTests(SqlServerServer server) : MigrationTests(new SqlServerAuditDatabase(server, fresh: true));
+
+public sealed class SqliteBulkWriteTests() : BulkWriteTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlBulkWriteTests(PostgreSqlServer server) : BulkWriteTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerBulkWriteTests(SqlServerServer server) : BulkWriteTests(new SqlServerAuditDatabase(server, fresh: true));
