@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using AspNetAuditTrail;
 using AspNetAuditTrail.Sample;
+using AspNetAuditTrail.Sample.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -27,6 +30,27 @@ _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 builder.Services.AddProblemDetails();
+
+// Demo sign-in: POST /api/token issues a JWT for alice or bob; bearer tokens authenticate the other calls.
+builder.Services.AddSingleton<DemoUsers>();
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddSingleton<IAuditAlertSink, LoggingAlertSink>();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<TokenIssuer>((options, issuer) =>
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = TokenIssuer.Issuer,
+            ValidAudience = TokenIssuer.Issuer,
+            IssuerSigningKey = issuer.SigningKey,
+            NameClaimType = "name",
+            RoleClaimType = "role",
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+    });
+builder.Services.AddAuthorization();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<OrderBook>();
 
@@ -37,6 +61,23 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseRequestAudit();
 app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+
+// A sign-in URL (AuditTrail:AuthUrls): 200 makes a SignIn row, 401 a Failed one; the password is masked.
+app.MapPost("/api/token", (TokenRequest request, DemoUsers users, TokenIssuer issuer, IAuditContext audit) =>
+{
+    if (users.Check(request.Username, request.Password) is not { } user)
+    {
+        return Results.Unauthorized();
+    }
+
+    audit.UserId = user.Id;
+    return Results.Ok(new { access_token = issuer.Issue(user, TimeSpan.FromHours(1)), token_type = "Bearer", expires_in = 3600 });
+});
+app.MapPost("/api/logout", () => Results.NoContent()).RequireAuthorization();
+app.MapGet("/api/admin/ping", (HttpContext context) => $"pong, {context.User.Identity?.Name}")
+    .RequireAuthorization(policy => policy.RequireRole("admin"));
 
 app.MapControllers();
 

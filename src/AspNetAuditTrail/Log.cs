@@ -1,3 +1,4 @@
+using AspNetAuditTrail.Events;
 using Microsoft.Extensions.Logging;
 
 namespace AspNetAuditTrail;
@@ -5,8 +6,8 @@ namespace AspNetAuditTrail;
 /// <summary>The package's log messages, with fixed event ids.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Warning, "Audit queue is full ({Capacity} events): the event of {Method} {Path} was dropped. Raise AuditTrail:QueueCapacity or check the audit store.")]
-    public static partial void QueueFull(ILogger logger, int capacity, string method, string path);
+    [LoggerMessage(1, LogLevel.Warning, "Audit queue is full ({Capacity} events): the events of {Unit} were dropped. Raise AuditTrail:QueueCapacity or check the audit store.")]
+    public static partial void QueueFull(ILogger logger, int capacity, AuditUnit unit);
 
     [LoggerMessage(2, LogLevel.Warning, "Writing a batch of {Count} audit events failed (attempt {Attempt}); retrying in {Delay}.")]
     public static partial void WriteRetry(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
@@ -20,8 +21,8 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Error, "Building the audit event of {Method} {Path} failed: the event was dropped.")]
     public static partial void EventLost(ILogger logger, Exception exception, string method, string path);
 
-    [LoggerMessage(10, LogLevel.Warning, "The audit writer has stopped: the event of {Method} {Path} was dropped.")]
-    public static partial void EnqueuedAfterStop(ILogger logger, string method, string path);
+    [LoggerMessage(10, LogLevel.Warning, "The audit writer has stopped: the events of {Unit} were dropped.")]
+    public static partial void EnqueuedAfterStop(ILogger logger, AuditUnit unit);
 
     [LoggerMessage(5, LogLevel.Warning, "The audit writer was stopped before it could write {Count} queued events: they were dropped.")]
     public static partial void ShutdownDropped(ILogger logger, int count);
@@ -37,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Audit filters are in use (global MVC filter: {GlobalFilter}, endpoints with [Audit] or .WithAudit(): {Endpoints}) but app.UseRequestAudit() was never called: no audit row will be written. Add app.UseRequestAudit() to the pipeline.")]
     public static partial void FiltersWithoutMiddleware(ILogger logger, bool globalFilter, int endpoints);
+
+    [LoggerMessage(12, LogLevel.Error, "The audit alert sink {Sink} failed to handle a {EventType} event.")]
+    public static partial void AlertSinkFailed(ILogger logger, Exception exception, string sink, string eventType);
 }

@@ -8,10 +8,23 @@ internal sealed class AuditSettings
     /// <summary>What <see cref="AuditTrailOptions.RequestAuditUrls"/> means when left empty.</summary>
     public const string DefaultAuditUrl = "^/api/";
 
+    /// <summary>What <see cref="AuditTrailOptions.AuthUrls"/> means when left empty.</summary>
+    public static readonly UrlRule DefaultAuthUrl = new() { Pattern = "^/api/token$", Method = "POST" };
+
+    /// <summary>What <see cref="AuditTrailOptions.LogoutUrls"/> means when left empty.</summary>
+    public static readonly UrlRule DefaultLogoutUrl = new() { Pattern = "^/api/logout$", Method = "POST" };
+
     public AuditSettings(AuditTrailOptions options)
     {
         Options = options;
-        Urls = new UrlMatcher(options.RequestAuditUrls.Count > 0 ? options.RequestAuditUrls : [DefaultAuditUrl], options.ExcludedUrls);
+        List<UrlRule> authUrls = options.AuthUrls.Count > 0 ? options.AuthUrls : [DefaultAuthUrl];
+        List<UrlRule> logoutUrls = options.LogoutUrls.Count > 0 ? options.LogoutUrls : [DefaultLogoutUrl];
+        AuthUrls = new UrlMethodRules(authUrls);
+        LogoutUrls = new UrlMethodRules(logoutUrls);
+
+        // Sign-in and sign-out endpoints are always audited.
+        var audited = options.RequestAuditUrls.Count > 0 ? options.RequestAuditUrls : [DefaultAuditUrl];
+        Urls = new UrlMatcher(audited.Concat(authUrls.Concat(logoutUrls).Select(r => r.Pattern)), options.ExcludedUrls);
         SkipRequestBody = new UrlMethodRules(options.SkipRequestBodyUrls);
         SkipResponseBody = new UrlMethodRules(options.SkipResponseBodyUrls);
         Masker = new SecretMasker(options.MaskedFields);
@@ -26,4 +39,8 @@ internal sealed class AuditSettings
     public UrlMethodRules SkipResponseBody { get; }
 
     public SecretMasker Masker { get; }
+
+    public UrlMethodRules AuthUrls { get; }
+
+    public UrlMethodRules LogoutUrls { get; }
 }

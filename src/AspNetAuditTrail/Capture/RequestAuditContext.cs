@@ -1,3 +1,5 @@
+using AspNetAuditTrail.Events;
+
 namespace AspNetAuditTrail.Capture;
 
 /// <summary>The per-request <see cref="IAuditContext"/>: one per DI scope, exposed as an HttpContext feature.</summary>
@@ -6,6 +8,11 @@ internal sealed class RequestAuditContext : IAuditContext
     private readonly Lock _gate = new();
     private Dictionary<string, object?>? _values;
     private string? _userId;
+    private List<LoginAuditEvent>? _logins;
+    private List<SecurityAuditEvent>? _securityEvents;
+
+    /// <summary>The id of this request's row, made when the request arrives so that other rows can refer to it.</summary>
+    public Guid RequestEventId { get; set; }
 
     public string? UserId
     {
@@ -28,6 +35,31 @@ internal sealed class RequestAuditContext : IAuditContext
         lock (_gate)
         {
             (_values ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+        }
+    }
+
+    public void Add(LoginAuditEvent login)
+    {
+        lock (_gate)
+        {
+            (_logins ??= []).Add(login);
+        }
+    }
+
+    public void Add(SecurityAuditEvent securityEvent)
+    {
+        lock (_gate)
+        {
+            (_securityEvents ??= []).Add(securityEvent);
+        }
+    }
+
+    /// <summary>The login and security events recorded during the request.</summary>
+    public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents) Events()
+    {
+        lock (_gate)
+        {
+            return (_logins?.ToArray() ?? [], _securityEvents?.ToArray() ?? []);
         }
     }
 

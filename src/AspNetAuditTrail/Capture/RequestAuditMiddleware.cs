@@ -18,6 +18,7 @@ internal sealed class RequestAuditMiddleware(
     RequestDelegate next,
     AuditSettingsProvider settings,
     AuditQueue queue,
+    SecurityRecorder securityRecorder,
     TimeProvider time,
     ILogger<RequestAuditMiddleware> logger)
 {
@@ -52,6 +53,7 @@ internal sealed class RequestAuditMiddleware(
         var maxBodySize = endpointSettings is { MaxBodySize: >= 0 } ? endpointSettings.MaxBodySize : current.Options.MaxBodySize;
         var auditContext = context.RequestServices.GetRequiredService<RequestAuditContext>();
         auditContext.MaxBodySize = maxBodySize;
+        auditContext.RequestEventId = Guid.CreateVersion7(occurredAt);
         context.Features.Set<IAuditContext>(auditContext);
 
         var requestKind = TextContentTypes.Classify(request.ContentType);
@@ -88,23 +90,81 @@ internal sealed class RequestAuditMiddleware(
                 request.Body = originalRequestBody;
             }
 
-            if (!IsSkipped(context))
+            try
             {
-                try
+                if (BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), requestKind, requestStatus,
+                        requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody) is { } unit)
                 {
-                    queue.Enqueue(new AuditUnit
-                    {
-                        Request = BuildEvent(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt),
-                            requestKind, requestStatus, requestBuffer, requestCapture, responseBuffer, responseCapture,
-                            skipResponseBody),
-                    });
-                }
-                catch (Exception ex)
-                {
-                    // The audit layer never changes the application's response.
-                    queue.CountLost(ex, method, path);
+                    queue.Enqueue(unit);
                 }
             }
+            catch (Exception ex)
+            {
+                // The audit layer never changes the application's response.
+                queue.CountLost(ex, method, path);
+            }
+        }
+    }
+
+    /// <summary>The request's unit; null when the request turned out to be skipped and nothing else was recorded.</summary>
+    private AuditUnit? BuildUnit(
+        HttpContext context,
+        AuditSettings current,
+        RequestAuditContext auditContext,
+        DateTimeOffset occurredAt,
+        TimeSpan duration,
+        BodyKind requestKind,
+        BodyCaptureStatus? requestStatus,
+        BodyCaptureBuffer? requestBuffer,
+        RequestBodyCaptureStream? requestCapture,
+        BodyCaptureBuffer? responseBuffer,
+        ResponseBodyCapture responseCapture,
+        bool skipResponseBody)
+    {
+        if (IsSkipped(context))
+        {
+            // No request row: what else was recorded stands on its own.
+            var (skippedLogins, skippedSecurity) = auditContext.Events();
+            return skippedLogins.Length + skippedSecurity.Length == 0 ? null : new AuditUnit
+            {
+                Logins = skippedLogins.Select(l => l with { RequestEventId = null }).ToArray(),
+                SecurityEvents = skippedSecurity.Select(e => e with { RequestEventId = null }).ToArray(),
+            };
+        }
+
+        var request = BuildEvent(context, current, auditContext, occurredAt, duration, requestKind, requestStatus,
+            requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody);
+        RecordLoginByUrl(context, current, auditContext, request);
+        var (logins, securityEvents) = auditContext.Events();
+        return new AuditUnit { Request = request, Logins = logins, SecurityEvents = securityEvents };
+    }
+
+    /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one.</summary>
+    private void RecordLoginByUrl(HttpContext context, AuditSettings current, RequestAuditContext auditContext, RequestAuditEvent request)
+    {
+        if (auditContext.Events().Logins.Length > 0)
+        {
+            return;
+        }
+
+        var options = current.Options;
+        var succeeded = request.StatusCode is >= 200 and < 300;
+        if (current.AuthUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
+        {
+            var failed = auditContext.Exception is not null || request.StatusCode == options.AuthFailedStatusCode;
+            if (failed || succeeded)
+            {
+                securityRecorder.Login(
+                    context,
+                    failed ? LoginStatus.Failed : LoginStatus.SignIn,
+                    LoginFields.ReadUserName(request.RequestBody, request.RequestContentType, options.UsernameField),
+                    failed ? null : request.UserId);
+            }
+        }
+        else if (succeeded && current.LogoutUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
+        {
+            var user = context.User;
+            securityRecorder.Login(context, LoginStatus.SignOut, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, request.UserId);
         }
     }
 
@@ -182,7 +242,7 @@ internal sealed class RequestAuditMiddleware(
         var query = request.QueryString.HasValue ? current.Masker.MaskUrlEncoded(request.QueryString.Value![1..]) : null;
         return new RequestAuditEvent
         {
-            Id = Guid.CreateVersion7(occurredAt),
+            Id = auditContext.RequestEventId,
             OccurredAt = occurredAt,
             Method = request.Method,
             Scheme = request.Scheme,

@@ -58,4 +58,32 @@ public sealed class AuditTrailOptions
 
     /// <summary>Paths (and optionally a method) whose response body is never stored (drf-audit-trail's <c>NOTSAVE_RESPONSE_BODY_URLS</c>).</summary>
     public List<UrlRule> SkipResponseBodyUrls { get; set; } = [];
+
+    /// <summary>
+    /// Sign-in endpoints (path pattern and method), always audited, whose requests make a <c>login_audit_event</c>
+    /// row: <c>SignIn</c> for a 2xx response, <c>Failed</c> for <see cref="AuthFailedStatusCode"/> or an exception.
+    /// Default: <c>POST ^/api/token$</c> (used when the list is empty).
+    /// </summary>
+    public List<UrlRule> AuthUrls { get; set; } = [];
+
+    /// <summary>Sign-out endpoints, always audited; a 2xx response makes a <c>SignOut</c> row. Default: <c>POST ^/api/logout$</c>.</summary>
+    public List<UrlRule> LogoutUrls { get; set; } = [];
+
+    /// <summary>The status code of a failed sign-in on an auth URL. Default 401.</summary>
+    public int AuthFailedStatusCode { get; set; } = 401;
+
+    /// <summary>The request-body field (JSON or form) that names who is trying to sign in. Default <c>username</c>.</summary>
+    public string UsernameField { get; set; } = "username";
+
+    /// <summary>Failed sign-ins for one user name, or from one address, within <see cref="BruteForceWindow"/> that raise a <c>SuspiciousActivity</c> event. Default 5; 0 turns detection off.</summary>
+    public int BruteForceThreshold { get; set; } = 5;
+
+    /// <summary>The window of <see cref="BruteForceThreshold"/>. Default 15 minutes.</summary>
+    public TimeSpan BruteForceWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many user names and addresses the brute-force counters follow at most (the least recent are forgotten first). Default 10,000.</summary>
+    public int BruteForceMaxTracked { get; set; } = 10_000;
+
+    /// <summary>Record an <c>AccessGranted</c> security event for every authorized request. Default off.</summary>
+    public bool AuditAccessGranted { get; set; }
 }

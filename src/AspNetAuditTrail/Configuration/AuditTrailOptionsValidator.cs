@@ -15,6 +15,8 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         CheckPatterns(failures, nameof(options.ExcludedUrls), options.ExcludedUrls);
         CheckPatterns(failures, nameof(options.SkipRequestBodyUrls) + ":{0}:Pattern", options.SkipRequestBodyUrls.Select(r => r.Pattern));
         CheckPatterns(failures, nameof(options.SkipResponseBodyUrls) + ":{0}:Pattern", options.SkipResponseBodyUrls.Select(r => r.Pattern));
+        CheckPatterns(failures, nameof(options.AuthUrls) + ":{0}:Pattern", options.AuthUrls.Select(r => r.Pattern));
+        CheckPatterns(failures, nameof(options.LogoutUrls) + ":{0}:Pattern", options.LogoutUrls.Select(r => r.Pattern));
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
@@ -27,6 +29,11 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         Require(failures, options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be longer than zero");
         Require(failures, options.MaxWriteRetries >= 0, nameof(options.MaxWriteRetries), "must be 0 or more");
         Require(failures, options.RetryDelay >= TimeSpan.Zero, nameof(options.RetryDelay), "must not be negative");
+        Require(failures, options.AuthFailedStatusCode is >= 100 and <= 599, nameof(options.AuthFailedStatusCode), "must be an HTTP status code");
+        Require(failures, !string.IsNullOrWhiteSpace(options.UsernameField), nameof(options.UsernameField), "must name a field");
+        Require(failures, options.BruteForceThreshold >= 0, nameof(options.BruteForceThreshold), "must be 0 (off) or more");
+        Require(failures, options.BruteForceWindow > TimeSpan.Zero, nameof(options.BruteForceWindow), "must be longer than zero");
+        Require(failures, options.BruteForceMaxTracked >= 1, nameof(options.BruteForceMaxTracked), "must be at least 1");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

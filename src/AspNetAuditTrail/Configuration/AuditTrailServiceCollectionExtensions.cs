@@ -2,6 +2,8 @@ using AspNetAuditTrail;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Writing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +33,7 @@ public static class AuditTrailServiceCollectionExtensions
     private static AuditTrailBuilder AddAuditTrailCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var firstCall = !services.Any(d => d.ServiceType == typeof(AuditTrailMarker));
         services.AddOptions<AuditTrailOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditTrailOptions>, AuditTrailOptionsValidator>());
         services.AddMetrics();
@@ -46,6 +49,19 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
+        services.TryAddSingleton<BruteForceDetector>();
+        services.TryAddSingleton<SecurityRecorder>();
+        if (firstCall)
+        {
+            // Wrap ASP.NET Core's own authentication service and authorization result handler. Their own
+            // registrations (AddAuthentication, AddAuthorization) use TryAdd, so these win whatever the order.
+            services.AddScoped<IAuthenticationService>(sp => new AuditingAuthenticationService(
+                ActivatorUtilities.CreateInstance<AuthenticationService>(sp),
+                sp.GetRequiredService<SecurityRecorder>(),
+                sp.GetRequiredService<AuditSettingsProvider>()));
+            services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        }
+
         return new AuditTrailBuilder(services);
     }
 }

@@ -6,6 +6,16 @@ namespace AspNetAuditTrail.Events;
 /// </summary>
 public sealed class AuditUnit
 {
-    /// <summary>The request row.</summary>
-    public required RequestAuditEvent Request { get; init; }
+    /// <summary>The request row; null for events recorded outside an audited request.</summary>
+    public RequestAuditEvent? Request { get; init; }
+
+    /// <summary>Sign-ins, sign-outs and failed sign-ins.</summary>
+    public IReadOnlyList<LoginAuditEvent> Logins { get; init; } = [];
+
+    /// <summary>Security events.</summary>
+    public IReadOnlyList<SecurityAuditEvent> SecurityEvents { get; init; } = [];
+
+    /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
+    public override string ToString() =>
+        Request is { } request ? $"{request.Method} {request.Path}" : $"{Logins.Count} login and {SecurityEvents.Count} security events";
 }

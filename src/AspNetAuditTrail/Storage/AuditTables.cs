@@ -45,4 +45,32 @@ public static class AuditTables
         new("result_type", AuditColumnType.Text, e => e.ResultType, 512),
         new("result_status_code", AuditColumnType.Int32, e => e.ResultStatusCode),
     ]);
+
+    /// <summary><c>login_audit_event</c>: sign-ins, sign-outs and failed sign-ins.</summary>
+    public static AuditTable<LoginAuditEvent> Login { get; } = new("login_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
+        new("status", AuditColumnType.Text, e => e.Status.ToString(), 16),
+        new("user_name", AuditColumnType.Text, e => e.UserName, 256),
+        new("user_id", AuditColumnType.Text, e => e.UserId, 256),
+        new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
+        new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
+    ]);
+
+    /// <summary><c>security_audit_event</c>: token failures, access denied or granted, suspicious activity.</summary>
+    public static AuditTable<SecurityAuditEvent> Security { get; } = new("security_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
+        new("event_type", AuditColumnType.Text, e => e.EventType.ToString(), 32),
+        new("severity", AuditColumnType.Text, e => e.Severity.ToString(), 16),
+        new("user_id", AuditColumnType.Text, e => e.UserId, 256),
+        new("user_name", AuditColumnType.Text, e => e.UserName, 256),
+        new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
+        new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
+        new("details", AuditColumnType.Json, e => e.Details),
+    ]);
 }

@@ -42,7 +42,11 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
 
     /// <summary>Every statement this store runs against the database, for syntax checks.</summary>
     internal IEnumerable<string> GeneratedStatements() =>
-        new[] { SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql, InsertSql(AuditTables.Request) }
+        new[]
+            {
+                SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql,
+                InsertSql(AuditTables.Request), InsertSql(AuditTables.Login), InsertSql(AuditTables.Security),
+            }
             .OfType<string>()
             .Concat(Scripts.SelectMany(Batches));
 
@@ -90,7 +94,9 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Request, units.Select(u => u.Request).ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Request, units.Select(u => u.Request).OfType<RequestAuditEvent>().ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Login, units.SelectMany(u => u.Logins).ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Security, units.SelectMany(u => u.SecurityEvents).ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -43,12 +43,12 @@ internal sealed class AuditQueue
         if (IsCompleted)
         {
             _metrics.Dropped(1, "shutdown");
-            Log.EnqueuedAfterStop(_logger, unit.Request.Method, unit.Request.Path);
+            Log.EnqueuedAfterStop(_logger, unit);
         }
         else
         {
             _metrics.Dropped(1, "queue_full");
-            Log.QueueFull(_logger, _capacity, unit.Request.Method, unit.Request.Path);
+            Log.QueueFull(_logger, _capacity, unit);
         }
 
         return false;

@@ -1,0 +1,136 @@
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Writing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail.Capture;
+
+/// <summary>
+/// Records login and security events wherever they are seen (auth URLs, the authentication service, the
+/// authorization result): on the audited request's unit when there is one, else as a unit of their own.
+/// Failed sign-ins feed the brute-force detector, whose alarms go to the <see cref="IAuditAlertSink"/>s.
+/// </summary>
+internal sealed class SecurityRecorder(
+    AuditSettingsProvider settings,
+    AuditQueue queue,
+    BruteForceDetector bruteForce,
+    IEnumerable<IAuditAlertSink> alertSinks,
+    TimeProvider time,
+    ILogger<SecurityRecorder> logger)
+{
+    private readonly IAuditAlertSink[] _alertSinks = alertSinks.ToArray();
+
+    public void Login(
+        HttpContext context, LoginStatus status, string? userName, string? userId, IReadOnlyCollection<KeyValuePair<string, object?>>? details = null)
+    {
+        var audit = context.Features.Get<IAuditContext>() as RequestAuditContext;
+        var now = time.GetUtcNow();
+        var ipAddress = context.Connection.RemoteIpAddress?.ToString();
+        var login = new LoginAuditEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            RequestEventId = audit?.RequestEventId,
+            Status = status,
+            UserName = userName,
+            UserId = userId,
+            IpAddress = ipAddress,
+            ExtraInformation = details is null ? null : AuditJson.SerializeObject(details, settings.Current.Masker, logger),
+        };
+        Keep(audit, login);
+
+        if (status == LoginStatus.Failed)
+        {
+            var options = settings.Current.Options;
+            foreach (var (kind, key, failures) in bruteForce.RecordFailure(
+                userName, ipAddress, now, options.BruteForceThreshold, options.BruteForceWindow, options.BruteForceMaxTracked))
+            {
+                var alarm = Security(context, SecurityEventType.SuspiciousActivity, SecuritySeverity.Critical, userName, userId,
+                [
+                    new("reason", kind == "user" ? "repeated failed sign-ins for one user name" : "repeated failed sign-ins from one address"),
+                    new(kind == "user" ? "userName" : "ipAddress", key),
+                    new("failures", failures),
+                    new("window", options.BruteForceWindow.ToString()),
+                ]);
+                Alert(alarm);
+            }
+        }
+    }
+
+    public SecurityAuditEvent Security(
+        HttpContext context,
+        SecurityEventType type,
+        SecuritySeverity severity,
+        string? userName,
+        string? userId,
+        IReadOnlyCollection<KeyValuePair<string, object?>> details)
+    {
+        var audit = context.Features.Get<IAuditContext>() as RequestAuditContext;
+        var now = time.GetUtcNow();
+        var user = context.User;
+        var securityEvent = new SecurityAuditEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            RequestEventId = audit?.RequestEventId,
+            EventType = type,
+            Severity = severity,
+            UserId = userId ?? audit?.UserId ?? UserIdReader.Read(user, settings.Current.Options.UserIdClaim),
+            UserName = userName ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name : null),
+            IpAddress = context.Connection.RemoteIpAddress?.ToString(),
+            Endpoint = Endpoint(context),
+            Details = AuditJson.SerializeObject(details, settings.Current.Masker, logger),
+        };
+        Keep(audit, securityEvent);
+        return securityEvent;
+    }
+
+    private static string Endpoint(HttpContext context)
+    {
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        return $"{context.Request.Method} {route ?? context.Request.Path.Value}";
+    }
+
+    private void Keep(RequestAuditContext? audit, LoginAuditEvent login)
+    {
+        if (audit is not null)
+        {
+            audit.Add(login);
+        }
+        else
+        {
+            queue.Enqueue(new AuditUnit { Logins = [login] });
+        }
+    }
+
+    private void Keep(RequestAuditContext? audit, SecurityAuditEvent securityEvent)
+    {
+        if (audit is not null)
+        {
+            audit.Add(securityEvent);
+        }
+        else
+        {
+            queue.Enqueue(new AuditUnit { SecurityEvents = [securityEvent] });
+        }
+    }
+
+    private void Alert(SecurityAuditEvent alarm)
+    {
+        foreach (var sink in _alertSinks)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await sink.AlertAsync(alarm, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    Log.AlertSinkFailed(logger, ex, sink.GetType().Name, alarm.EventType.ToString());
+                }
+            });
+        }
+    }
+}
