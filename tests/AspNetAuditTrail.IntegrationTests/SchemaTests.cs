@@ -16,11 +16,12 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
         }
 
         Assert.Equal(
-            ["audit_schema_version", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event", "step_audit_event"],
+            ["audit_schema_version", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event",
+             "security_audit_event", "step_audit_event"],
             Database.TableNames());
         var versions = Database.Query($"SELECT version, name FROM {Database.Table(AuditTables.SchemaVersion)} ORDER BY version")
             .Select(r => ((long)r["version"]!, (string)r["name"]!));
-        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details")], versions);
+        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events")], versions);
         Assert.Equal(2L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}"));
     }
 
@@ -29,13 +30,20 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
     {
         await Database.ApplyScriptsByHandAsync(upToVersion: int.MaxValue);
 
-        var columns = Database.Columns("request_audit_event");
+        AssertColumns(AuditTables.Request);
+        AssertColumns(AuditTables.Login);
+        AssertColumns(AuditTables.Security);
+    }
 
-        Assert.Equal(AuditTables.Request.Columns.Select(c => c.Name), columns.Select(c => c.Name));
+    private void AssertColumns<TEvent>(AuditTable<TEvent> table)
+    {
+        var columns = Database.Columns(table.Name);
+
+        Assert.Equal(table.Columns.Select(c => c.Name), columns.Select(c => c.Name));
         if (Database.Provider != "Sqlite")
         {
             // SQLite text has no length; elsewhere each text column is as long as the writer allows.
-            Assert.Equal(AuditTables.Request.Columns.Select(c => (c.Name, c.MaxLength)), columns);
+            Assert.Equal(table.Columns.Select(c => (c.Name, c.MaxLength)), columns);
         }
     }
 

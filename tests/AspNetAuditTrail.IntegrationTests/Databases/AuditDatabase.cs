@@ -132,9 +132,15 @@ public abstract class AuditDatabase : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
+    /// <summary>The dialect's folder under <c>sql/</c>.</summary>
+    protected abstract string SqlFolder { get; }
+
+    /// <summary>How many schema versions the dialect's scripts make.</summary>
+    public int SchemaVersions => ScriptFiles(int.MaxValue).Count();
+
     /// <summary>The dialect's script files up to a version, in order.</summary>
-    protected static IEnumerable<string> ScriptFiles(string dialectFolder, int upToVersion) =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot(), "sql", dialectFolder), "*.sql")
+    protected IEnumerable<string> ScriptFiles(int upToVersion) =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot(), "sql", SqlFolder), "*.sql")
             .Order(StringComparer.Ordinal)
             .Where(f => int.Parse(Path.GetFileName(f)[..3], CultureInfo.InvariantCulture) <= upToVersion);
 }

@@ -20,6 +20,8 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
 
     public override string? SkipReason => server.SkipReason;
 
+    protected override string SqlFolder => "postgresql";
+
     public override string UnreachableConnectionString => "Host=127.0.0.1;Port=1;Username=audit;Timeout=2";
 
     public override string ConnectionString => _connectionString ?? throw new InvalidOperationException("PrepareAsync was not called.");
@@ -60,7 +62,7 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
 
     public override async Task ApplyScriptsByHandAsync(int upToVersion)
     {
-        foreach (var file in ScriptFiles("postgresql", upToVersion))
+        foreach (var file in ScriptFiles(upToVersion))
         {
             Execute(await File.ReadAllTextAsync(file));
         }

@@ -19,6 +19,8 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
 
     public override string? SkipReason => server.SkipReason;
 
+    protected override string SqlFolder => "sqlserver";
+
     public override string UnreachableConnectionString => "Server=127.0.0.1,1;Connect Timeout=2;Encrypt=false";
 
     public override string ConnectionString => _connectionString ?? throw new InvalidOperationException("PrepareAsync was not called.");
@@ -61,7 +63,7 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
 
     public override async Task ApplyScriptsByHandAsync(int upToVersion)
     {
-        foreach (var file in ScriptFiles("sqlserver", upToVersion))
+        foreach (var file in ScriptFiles(upToVersion))
         {
             var script = (await File.ReadAllTextAsync(file)).Replace(SqlServerAuditStore.SchemaPlaceholder, Schema, StringComparison.Ordinal);
             foreach (var batch in GoLine().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)))

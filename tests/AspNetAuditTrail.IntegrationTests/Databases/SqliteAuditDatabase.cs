@@ -12,6 +12,8 @@ public sealed class SqliteAuditDatabase : AuditDatabase
 
     public override string Provider => "Sqlite";
 
+    protected override string SqlFolder => "sqlite";
+
     public override string UnreachableConnectionString => "Data Source=/proc/no-such-dir/audit.db";
 
     public override string ConnectionString => $"Data Source={Path.Combine(_directory, "audit.db")};Pooling=False";
@@ -35,7 +37,7 @@ public sealed class SqliteAuditDatabase : AuditDatabase
 
     public override async Task ApplyScriptsByHandAsync(int upToVersion)
     {
-        foreach (var file in ScriptFiles("sqlite", upToVersion))
+        foreach (var file in ScriptFiles(upToVersion))
         {
             Execute(await File.ReadAllTextAsync(file));
         }

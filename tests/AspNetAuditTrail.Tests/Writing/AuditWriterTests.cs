@@ -45,7 +45,7 @@ public class AuditWriterTests
         Assert.Equal(25, store.Written);
         Assert.Equal(
             Enumerable.Range(0, 25).Select(i => "/api/items/" + i),
-            store.Batches.SelectMany(b => b).Select(u => u.Request.Path));
+            store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class AuditWriterTests
             await Task.Delay(20, Token);
         }
 
-        Assert.Equal("/api/items/3", Assert.Single(Assert.Single(store.Batches)).Request.Path);
+        Assert.Equal("/api/items/3", Assert.Single(Assert.Single(store.Batches)).Request!.Path);
     }
 
     [Fact]
