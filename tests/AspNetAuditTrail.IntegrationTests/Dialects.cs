@@ -71,3 +71,19 @@ public sealed class PostgreSqlBulkWriteTests(PostgreSqlServer server) : BulkWrit
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerBulkWriteTests(SqlServerServer server) : BulkWriteTests(new SqlServerAuditDatabase(server, fresh: true));
+
+public sealed class SqliteLoginAuditTests() : LoginAuditTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlLoginAuditTests(PostgreSqlServer server) : LoginAuditTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerLoginAuditTests(SqlServerServer server) : LoginAuditTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteAuthenticationHookTests() : AuthenticationHookTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAuthenticationHookTests(PostgreSqlServer server) : AuthenticationHookTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerAuthenticationHookTests(SqlServerServer server) : AuthenticationHookTests(new SqlServerAuditDatabase(server, fresh: false));

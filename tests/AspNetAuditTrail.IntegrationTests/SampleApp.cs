@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,16 +18,18 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>
 /// The sample app on a test server, auditing into the test's database (any dialect). Tests may send <c>X-Test-User</c>
-/// (signs the request in as that user id) and <c>X-Test-Remote-Ip</c> (the connection's address).
+/// (signs the request in as that user id; without it the sample's bearer tokens apply) and <c>X-Test-Remote-Ip</c> (the connection's address).
 /// Disposing it stops the host, which drains the audit queue.
 /// </summary>
 public sealed class SampleApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public SampleApp(AuditDatabase database, Dictionary<string, string?>? settings = null)
+    public SampleApp(AuditDatabase database, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Database = database;
+        _services = services;
         _settings = database.AppSettings();
         _settings["AuditTrail:FlushInterval"] = "00:00:00.050";
         foreach (var (key, value) in settings ?? [])
@@ -49,8 +52,10 @@ public sealed class SampleApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestConnectionStartupFilter>();
-            services.AddAuthentication(TestAuthHandler.SchemeName)
+            services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
+            services.Configure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
+            _services?.Invoke(services);
         });
     }
 
@@ -87,7 +92,8 @@ public sealed class SampleApp : WebApplicationFactory<Program>
         {
             if (!Request.Headers.TryGetValue("X-Test-User", out var user))
             {
-                return Task.FromResult(AuthenticateResult.NoResult());
+                // Without the test header, the sample's own bearer tokens decide.
+                return Context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
             }
 
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], SchemeName);

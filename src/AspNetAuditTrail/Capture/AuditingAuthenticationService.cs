@@ -18,7 +18,7 @@ internal sealed class AuditingAuthenticationService(
     public async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
     {
         var result = await inner.AuthenticateAsync(context, scheme);
-        if (result.Failure is { } failure && FirstReport(context, scheme))
+        if (result.Failure is { } failure && FirstReport(context, failure))
         {
             var expired = IsExpired(failure);
             recorder.Security(
@@ -54,15 +54,18 @@ internal sealed class AuditingAuthenticationService(
             UserIdReader.Read(user, settings.Current.Options.UserIdClaim), [new("scheme", scheme)]);
     }
 
-    /// <summary>A scheme's failure is reported once per request, however often it is authenticated.</summary>
-    private static bool FirstReport(HttpContext context, string? scheme)
+    /// <summary>
+    /// A failure is reported once per request, however often its scheme is authenticated (handlers cache their
+    /// result) and through however many forwarding schemes it comes back.
+    /// </summary>
+    private static bool FirstReport(HttpContext context, Exception failure)
     {
-        if (context.Items[ReportedFailuresKey] is not HashSet<string> reported)
+        if (context.Items[ReportedFailuresKey] is not HashSet<Exception> reported)
         {
-            context.Items[ReportedFailuresKey] = reported = [];
+            context.Items[ReportedFailuresKey] = reported = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
         }
 
-        return reported.Add(scheme ?? "");
+        return reported.Add(failure);
     }
 
     /// <summary>Expiry is told by the exception's type name (for example SecurityTokenExpiredException), so no token library is needed here.</summary>
