@@ -22,11 +22,20 @@ public sealed class ProductCatalog
     public Product? Find(int id) => _products.GetValueOrDefault(id);
 
     /// <summary>Adds a product and returns it with its new id.</summary>
+    /// <exception cref="InvalidOperationException">A product with that code exists.</exception>
     public Product Add(string code, string name, decimal price)
     {
-        var product = new Product(Interlocked.Increment(ref _lastId), code, name, price);
-        _products[product.Id] = product;
-        return product;
+        lock (_products)
+        {
+            if (_products.Values.Any(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"A product with the code '{code}' already exists.");
+            }
+
+            var product = new Product(Interlocked.Increment(ref _lastId), code, name, price);
+            _products[product.Id] = product;
+            return product;
+        }
     }
 
     /// <summary>Removes a product; false when there was none.</summary>

@@ -16,7 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 // The audit trail: settings from the "AuditTrail" section; the database by AuditTrail:Provider
 // (Sqlite, the default, writing audit.db; PostgreSql; SqlServer) and AuditTrail:ConnectionString.
 var auditSettings = builder.Configuration.GetSection("AuditTrail");
-var audit = builder.Services.AddAuditTrail(auditSettings);
+var audit = builder.Services.AddAuditTrail(auditSettings).AddProcessAudit<CreateProductProcessAudit>();
 _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
 {
     "SQLITE" => audit.UseSqlite(),
@@ -86,20 +86,18 @@ var products = app.MapGroup("/api/products").WithAudit();
 products.MapGet("/", (ProductCatalog catalog) => catalog.All);
 products.MapGet("/{id:int}", (int id, ProductCatalog catalog) =>
     catalog.Find(id) is { } product ? Results.Ok(product) : Results.NotFound());
-products.MapPost("/", (CreateProductRequest request, ProductCatalog catalog, IAuditContext audit) =>
+products.MapPost("/", (CreateProductRequest request, ProductCatalog catalog, CreateProductProcessAudit process, IAuditContext audit) =>
 {
     audit.Set("productCode", request.Code);
-    var errors = request.Validate();
-    if (errors.Count > 0)
-    {
-        audit.Set("validationErrors", errors);
-        return Results.ValidationProblem(errors);
-    }
-
-    var product = catalog.Add(request.Code!, request.Name!, request.Price);
-    audit.Set("productId", product.Id);
-    return Results.Created($"/api/products/{product.Id}", product);
+    return CreateProduct(request, catalog, process, audit);
 });
+
+// Several products in one request: one process each, all linked to the request's row.
+products.MapPost("/batch", (CreateProductRequest[] requests, ProductCatalog catalog, IServiceProvider services, IAuditContext audit) =>
+    Results.Ok(requests
+        .Select(request => CreateProduct(request, catalog, ActivatorUtilities.CreateInstance<CreateProductProcessAudit>(services), audit))
+        .Select(result => (result as IStatusCodeHttpResult)?.StatusCode)
+        .ToArray()));
 products.MapDelete("/{id:int}", (int id, ProductCatalog catalog) =>
     catalog.Remove(id) ? Results.NoContent() : Results.NotFound());
 
@@ -136,6 +134,39 @@ app.MapGet("/api/ping", () => "pong").SkipAudit();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 
 app.Run();
+
+// Validates and saves a product, auditing each step; an exception while saving is registered, then rethrown.
+static IResult CreateProduct(CreateProductRequest request, ProductCatalog catalog, CreateProductProcessAudit process, IAuditContext audit)
+{
+    var codeErrors = request.CodeErrors();
+    var dataErrors = request.DataErrors();
+    process.CodeChecked(request.Code, codeErrors);
+    process.DataChecked(dataErrors.Values.SelectMany(e => e).ToArray());
+    if (codeErrors.Length > 0 || dataErrors.Count > 0)
+    {
+        var errors = new Dictionary<string, string[]>(dataErrors);
+        if (codeErrors.Length > 0)
+        {
+            errors["code"] = codeErrors;
+        }
+
+        audit.Set("validationErrors", errors);
+        return Results.ValidationProblem(errors);
+    }
+
+    try
+    {
+        var product = catalog.Add(request.Code!, request.Name!, request.Price);
+        process.Saved(product);
+        audit.Set("productId", product.Id);
+        return TypedResults.Created($"/api/products/{product.Id}", product);
+    }
+    catch (InvalidOperationException ex)
+    {
+        process.SaveFailed(ex);
+        throw;
+    }
+}
 
 /// <summary>The sample's entry point (public for the integration tests).</summary>
 public partial class Program;

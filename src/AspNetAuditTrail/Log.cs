@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Error, "The audit alert sink {Sink} failed to handle a {EventType} event.")]
     public static partial void AlertSinkFailed(ILogger logger, Exception exception, string sink, string eventType);
+
+    [LoggerMessage(13, LogLevel.Error, "The process audit {Process} could not be recorded: its definition is wrong.")]
+    public static partial void ProcessFailed(ILogger logger, Exception exception, string process);
 }

@@ -1,4 +1,5 @@
 using AspNetAuditTrail.Events;
+using Microsoft.AspNetCore.Http;
 
 namespace AspNetAuditTrail.Capture;
 
@@ -10,6 +11,8 @@ internal sealed class RequestAuditContext : IAuditContext
     private string? _userId;
     private List<LoginAuditEvent>? _logins;
     private List<SecurityAuditEvent>? _securityEvents;
+    private List<ProcessAudit>? _processes;
+    private bool _ended;
 
     /// <summary>The id of this request's row, made when the request arrives so that other rows can refer to it.</summary>
     public Guid RequestEventId { get; set; }
@@ -18,6 +21,15 @@ internal sealed class RequestAuditContext : IAuditContext
     {
         get { lock (_gate) { return _userId; } }
         set { lock (_gate) { _userId = value; } }
+    }
+
+    /// <summary>The request, while the middleware audits it; null outside an audited request.</summary>
+    public HttpContext? HttpContext { get; set; }
+
+    /// <summary>True while an audited request runs: what is recorded now goes into its unit.</summary>
+    public bool IsLive
+    {
+        get { lock (_gate) { return RequestEventId != Guid.Empty && !_ended; } }
     }
 
     /// <summary>The unhandled exception seen while the request ran, if any.</summary>
@@ -51,6 +63,24 @@ internal sealed class RequestAuditContext : IAuditContext
         lock (_gate)
         {
             (_securityEvents ??= []).Add(securityEvent);
+        }
+    }
+
+    public void Attach(ProcessAudit process)
+    {
+        lock (_gate)
+        {
+            (_processes ??= []).Add(process);
+        }
+    }
+
+    /// <summary>Ends the request's recording and returns the processes attached to it.</summary>
+    public ProcessAudit[] End()
+    {
+        lock (_gate)
+        {
+            _ended = true;
+            return _processes?.ToArray() ?? [];
         }
     }
 

@@ -54,6 +54,7 @@ internal sealed class RequestAuditMiddleware(
         var auditContext = context.RequestServices.GetRequiredService<RequestAuditContext>();
         auditContext.MaxBodySize = maxBodySize;
         auditContext.RequestEventId = Guid.CreateVersion7(occurredAt);
+        auditContext.HttpContext = context;
         context.Features.Set<IAuditContext>(auditContext);
 
         var requestKind = TextContentTypes.Classify(request.ContentType);
@@ -121,22 +122,58 @@ internal sealed class RequestAuditMiddleware(
         ResponseBodyCapture responseCapture,
         bool skipResponseBody)
     {
-        if (IsSkipped(context))
+        var skipped = IsSkipped(context);
+        var request = skipped ? null : BuildEvent(context, current, auditContext, occurredAt, duration, requestKind, requestStatus,
+            requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody);
+        if (request is not null)
         {
-            // No request row: what else was recorded stands on its own.
-            var (skippedLogins, skippedSecurity) = auditContext.Events();
-            return skippedLogins.Length + skippedSecurity.Length == 0 ? null : new AuditUnit
-            {
-                Logins = skippedLogins.Select(l => l with { RequestEventId = null }).ToArray(),
-                SecurityEvents = skippedSecurity.Select(e => e with { RequestEventId = null }).ToArray(),
-            };
+            RecordLoginByUrl(context, current, auditContext, request);
         }
 
-        var request = BuildEvent(context, current, auditContext, occurredAt, duration, requestKind, requestStatus,
-            requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody);
-        RecordLoginByUrl(context, current, auditContext, request);
+        var processRows = TakeProcessRows(auditContext, requestRowWritten: request is not null);
         var (logins, securityEvents) = auditContext.Events();
-        return new AuditUnit { Request = request, Logins = logins, SecurityEvents = securityEvents };
+        if (request is null)
+        {
+            // No request row: what else was recorded stands on its own.
+            logins = logins.Select(l => l with { RequestEventId = null }).ToArray();
+            securityEvents = securityEvents.Select(e => e with { RequestEventId = null }).ToArray();
+            if (logins.Length + securityEvents.Length + processRows.Sum(u => u.Processes.Count + u.Registrations.Count) == 0)
+            {
+                return null;
+            }
+        }
+
+        return new AuditUnit
+        {
+            Request = request,
+            Logins = logins,
+            SecurityEvents = securityEvents,
+            Processes = processRows.SelectMany(u => u.Processes).ToArray(),
+            Steps = processRows.SelectMany(u => u.Steps).ToArray(),
+            Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
+        };
+    }
+
+    /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
+    private List<AuditUnit> TakeProcessRows(RequestAuditContext auditContext, bool requestRowWritten)
+    {
+        var rows = new List<AuditUnit>();
+        foreach (var process in auditContext.End())
+        {
+            try
+            {
+                if (process.TakeNewRows(requestRowWritten) is { } unit)
+                {
+                    rows.Add(unit);
+                }
+            }
+            catch (Exception ex)
+            {
+                Log.ProcessFailed(logger, ex, process.GetType().Name);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one.</summary>

@@ -12,6 +12,14 @@ public sealed class AuditTrailBuilder
     /// <summary>The application's services.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>Registers a <see cref="ProcessAudit"/> subclass as a scoped service, to be injected where it is used.</summary>
+    public AuditTrailBuilder AddProcessAudit<TProcess>()
+        where TProcess : ProcessAudit
+    {
+        Services.TryAddScoped<TProcess>();
+        return this;
+    }
+
     /// <summary>Uses the given store for every write, replacing a store chosen before.</summary>
     /// <param name="factory">Makes the store (a singleton).</param>
     /// <param name="connectionString">When given, overrides <c>AuditTrail:ConnectionString</c>.</param>

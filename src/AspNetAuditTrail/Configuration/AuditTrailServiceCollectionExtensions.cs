@@ -47,6 +47,12 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditContext>();
         services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
+        services.TryAddScoped(sp => new ProcessAuditContext(
+            sp.GetRequiredService<RequestAuditContext>(),
+            sp.GetRequiredService<AuditQueue>(),
+            sp.GetRequiredService<AuditSettingsProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProcessAudit>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
         services.TryAddSingleton<BruteForceDetector>();

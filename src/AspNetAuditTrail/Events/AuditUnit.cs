@@ -15,7 +15,18 @@ public sealed class AuditUnit
     /// <summary>Security events.</summary>
     public IReadOnlyList<SecurityAuditEvent> SecurityEvents { get; init; } = [];
 
+    /// <summary>Business processes started.</summary>
+    public IReadOnlyList<ProcessAuditEvent> Processes { get; init; } = [];
+
+    /// <summary>Steps of processes.</summary>
+    public IReadOnlyList<StepAuditEvent> Steps { get; init; } = [];
+
+    /// <summary>Registrations of steps.</summary>
+    public IReadOnlyList<RegistrationAuditEvent> Registrations { get; init; } = [];
+
     /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
     public override string ToString() =>
-        Request is { } request ? $"{request.Method} {request.Path}" : $"{Logins.Count} login and {SecurityEvents.Count} security events";
+        Request is { } request
+            ? $"{request.Method} {request.Path}"
+            : $"{Logins.Count} login, {SecurityEvents.Count} security, {Processes.Count} process, {Steps.Count} step and {Registrations.Count} registration events";
 }

@@ -73,4 +73,41 @@ public static class AuditTables
         new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
         new("details", AuditColumnType.Json, e => e.Details),
     ]);
+
+    /// <summary><c>process_audit_event</c>: business processes.</summary>
+    public static AuditTable<ProcessAuditEvent> Process { get; } = new("process_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
+        new("name", AuditColumnType.Text, e => e.Name, 255),
+        new("description", AuditColumnType.Text, e => e.Description),
+        new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
+        new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
+    ]);
+
+    /// <summary><c>step_audit_event</c>: the steps of processes.</summary>
+    public static AuditTable<StepAuditEvent> Step { get; } = new("step_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("process_id", AuditColumnType.Id, e => e.ProcessId),
+        new("name", AuditColumnType.Text, e => e.Name, 255),
+        new("description", AuditColumnType.Text, e => e.Description),
+        new("step_order", AuditColumnType.Int32, e => e.Order),
+        new("expected_registrations", AuditColumnType.Int32, e => e.ExpectedRegistrations),
+        new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
+    ]);
+
+    /// <summary><c>registration_audit_event</c>: the registrations of steps.</summary>
+    public static AuditTable<RegistrationAuditEvent> Registration { get; } = new("registration_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("step_id", AuditColumnType.Id, e => e.StepId),
+        new("success", AuditColumnType.Boolean, e => e.Success),
+        new("name", AuditColumnType.Text, e => e.Name, 255),
+        new("description", AuditColumnType.Text, e => e.Description),
+        new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
+    ]);
 }

@@ -46,6 +46,7 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
             {
                 SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql,
                 InsertSql(AuditTables.Request), InsertSql(AuditTables.Login), InsertSql(AuditTables.Security),
+                InsertSql(AuditTables.Process), InsertSql(AuditTables.Step), InsertSql(AuditTables.Registration),
             }
             .OfType<string>()
             .Concat(Scripts.SelectMany(Batches));
@@ -97,6 +98,9 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
         await WriteRowsAsync(connection, transaction, AuditTables.Request, units.Select(u => u.Request).OfType<RequestAuditEvent>().ToArray(), cancellationToken);
         await WriteRowsAsync(connection, transaction, AuditTables.Login, units.SelectMany(u => u.Logins).ToArray(), cancellationToken);
         await WriteRowsAsync(connection, transaction, AuditTables.Security, units.SelectMany(u => u.SecurityEvents).ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Process, units.SelectMany(u => u.Processes).ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Step, units.SelectMany(u => u.Steps).ToArray(), cancellationToken);
+        await WriteRowsAsync(connection, transaction, AuditTables.Registration, units.SelectMany(u => u.Registrations).ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
