@@ -87,3 +87,11 @@ public sealed class PostgreSqlAuthenticationHookTests(PostgreSqlServer server) :
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerAuthenticationHookTests(SqlServerServer server) : AuthenticationHookTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteProcessAuditTests() : ProcessAuditTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlProcessAuditTests(PostgreSqlServer server) : ProcessAuditTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerProcessAuditTests(SqlServerServer server) : ProcessAuditTests(new SqlServerAuditDatabase(server, fresh: false));

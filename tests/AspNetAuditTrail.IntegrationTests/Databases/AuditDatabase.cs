@@ -9,7 +9,7 @@ namespace AspNetAuditTrail.IntegrationTests.Databases;
 
 /// <summary>
 /// An audit database of one dialect for one test, read back through SQL. Values come back the same on every
-/// dialect: integers as long, ids and times as text (<c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>), JSON columns compact
+/// dialect: integers and booleans as long, ids and times as text (<c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>), JSON columns compact
 /// with their keys in ordinal order.
 /// </summary>
 public abstract class AuditDatabase : IAsyncDisposable
@@ -99,6 +99,7 @@ public abstract class AuditDatabase : IAsyncDisposable
     {
         null or DBNull => null,
         int or short or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        bool flag => flag ? 1L : 0L,
         float f => (double)f,
         Guid id => id.ToString("D"),
         DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
