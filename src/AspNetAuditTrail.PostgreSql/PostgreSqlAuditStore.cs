@@ -38,22 +38,9 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <inheritdoc />
-    protected override object ToDbValue(AuditColumnType type, object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateTimeOffset time => time.UtcDateTime,
-        _ => value,
-    };
-
-    /// <inheritdoc />
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         var copy = $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         var types = table.Columns.Select(c => DbType(c.Type)).ToArray();
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken);

@@ -70,22 +70,9 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
     protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
 
     /// <inheritdoc />
-    protected override object ToDbValue(AuditColumnType type, object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateTimeOffset time => time.UtcDateTime,
-        _ => value,
-    };
-
-    /// <inheritdoc />
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         using var data = new DataTable(table.Name);
         foreach (var column in table.Columns)
         {

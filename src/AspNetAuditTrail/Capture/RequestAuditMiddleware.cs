@@ -3,7 +3,6 @@ using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -57,27 +56,16 @@ internal sealed class RequestAuditMiddleware(
         auditContext.HttpContext = context;
         context.Features.Set<IAuditContext>(auditContext);
 
-        var requestKind = TextContentTypes.Classify(request.ContentType);
-        var skipRequestBody = Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path);
-        var requestStatus = RequestBodyStatusBeforeReading(context, requestKind, skipRequestBody);
-        var originalRequestBody = request.Body;
-        using var requestBuffer = requestStatus is null ? new BodyCaptureBuffer(maxBodySize) : null;
-        var requestCapture = requestBuffer is null ? null : new RequestBodyCaptureStream(originalRequestBody, requestBuffer);
-        if (requestCapture is not null)
-        {
-            request.Body = requestCapture;
-        }
-
-        var skipResponseBody = Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path);
-        using var responseBuffer = skipResponseBody ? null : new BodyCaptureBuffer(maxBodySize);
-        var originalResponseBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var responseCapture = new ResponseBodyCapture(originalResponseBody, context.Response, responseBuffer);
-        context.Features.Set<IHttpResponseBodyFeature>(responseCapture);
+        using var bodies = new BodyCaptureSession(
+            context,
+            maxBodySize,
+            skipRequestBody: Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path),
+            skipResponseBody: Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path));
 
         try
         {
             await next(context);
-            await responseCapture.FlushWriterAsync();
+            await bodies.FlushResponseAsync();
         }
         catch (Exception ex) when (Remember(auditContext, ex))
         {
@@ -85,16 +73,10 @@ internal sealed class RequestAuditMiddleware(
         }
         finally
         {
-            context.Features.Set(originalResponseBody);
-            if (requestCapture is not null)
-            {
-                request.Body = originalRequestBody;
-            }
-
+            bodies.Restore();
             try
             {
-                if (BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), requestKind, requestStatus,
-                        requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody) is { } unit)
+                if (BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), bodies) is { } unit)
                 {
                     queue.Enqueue(unit);
                 }
@@ -114,17 +96,10 @@ internal sealed class RequestAuditMiddleware(
         RequestAuditContext auditContext,
         DateTimeOffset occurredAt,
         TimeSpan duration,
-        BodyKind requestKind,
-        BodyCaptureStatus? requestStatus,
-        BodyCaptureBuffer? requestBuffer,
-        RequestBodyCaptureStream? requestCapture,
-        BodyCaptureBuffer? responseBuffer,
-        ResponseBodyCapture responseCapture,
-        bool skipResponseBody)
+        BodyCaptureSession bodies)
     {
         var skipped = IsSkipped(context);
-        var request = skipped ? null : BuildEvent(context, current, auditContext, occurredAt, duration, requestKind, requestStatus,
-            requestBuffer, requestCapture, responseBuffer, responseCapture, skipResponseBody);
+        var request = skipped ? null : BuildEvent(context, current, auditContext, occurredAt, duration, bodies);
         if (request is not null)
         {
             RecordLoginByUrl(context, current, auditContext, request);
@@ -218,37 +193,13 @@ internal sealed class RequestAuditMiddleware(
         _ => rules.Matches(method, path),
     };
 
-    /// <summary>The status when the request body will not be kept at all; null when it is to be captured.</summary>
-    private static BodyCaptureStatus? RequestBodyStatusBeforeReading(HttpContext context, BodyKind kind, bool skip)
-    {
-        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
-            ?? context.Request.ContentLength > 0;
-        if (!canHaveBody || context.Request.ContentLength == 0)
-        {
-            return BodyCaptureStatus.None;
-        }
-
-        if (skip)
-        {
-            return BodyCaptureStatus.SkippedByRule;
-        }
-
-        return kind == BodyKind.Binary ? BodyCaptureStatus.SkippedContentType : null;
-    }
-
     private RequestAuditEvent BuildEvent(
         HttpContext context,
         AuditSettings current,
         RequestAuditContext auditContext,
         DateTimeOffset occurredAt,
         TimeSpan duration,
-        BodyKind requestKind,
-        BodyCaptureStatus? requestStatus,
-        BodyCaptureBuffer? requestBuffer,
-        RequestBodyCaptureStream? requestCapture,
-        BodyCaptureBuffer? responseBuffer,
-        ResponseBodyCapture responseCapture,
-        bool skipResponseBody)
+        BodyCaptureSession bodies)
     {
         var request = context.Request;
         var response = context.Response;
@@ -261,11 +212,7 @@ internal sealed class RequestAuditMiddleware(
         BodyCaptureStatus requestBodyStatus, responseBodyStatus;
         try
         {
-            (requestBody, requestBodyStatus) = requestStatus is { } decided
-                ? (null, decided)
-                : RenderRequestBody(requestBuffer!, requestCapture!, requestKind, current.Masker);
-            (responseBody, responseBodyStatus) = RenderResponseBody(
-                responseBuffer, responseCapture, response.ContentType, skipResponseBody, current.Masker);
+            (requestBody, requestBodyStatus, responseBody, responseBodyStatus) = bodies.Render(current.Masker);
             extra = AuditJson.SerializeObject(auditContext.Snapshot(), current.Masker, logger);
         }
         catch (Exception ex)
@@ -288,7 +235,7 @@ internal sealed class RequestAuditMiddleware(
             QueryString = query,
             StatusCode = statusCode,
             DurationMs = duration.TotalMilliseconds,
-            ResponseSize = responseCapture.BytesWritten,
+            ResponseSize = bodies.ResponseSize,
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
             UserId = auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim),
@@ -315,39 +262,4 @@ internal sealed class RequestAuditMiddleware(
         };
     }
 
-    private static (string?, BodyCaptureStatus) RenderRequestBody(
-        BodyCaptureBuffer buffer, RequestBodyCaptureStream capture, BodyKind kind, SecretMasker masker)
-    {
-        if (buffer.TotalBytes == 0)
-        {
-            return (null, capture.ReachedEnd ? BodyCaptureStatus.None : BodyCaptureStatus.NotRead);
-        }
-
-        var status = buffer.IsTruncated ? BodyCaptureStatus.Truncated
-            : capture.ReachedEnd ? BodyCaptureStatus.Captured
-            : BodyCaptureStatus.PartiallyRead;
-        return BodyRenderer.Render(buffer, kind, masker, status);
-    }
-
-    private static (string?, BodyCaptureStatus) RenderResponseBody(
-        BodyCaptureBuffer? buffer, ResponseBodyCapture capture, string? contentType, bool skipped, SecretMasker masker)
-    {
-        if (capture.BytesWritten == 0)
-        {
-            return (null, BodyCaptureStatus.None);
-        }
-
-        if (skipped || buffer is null)
-        {
-            return (null, BodyCaptureStatus.SkippedByRule);
-        }
-
-        if (capture.SkippedContentType)
-        {
-            return (null, BodyCaptureStatus.SkippedContentType);
-        }
-
-        var status = buffer.IsTruncated ? BodyCaptureStatus.Truncated : BodyCaptureStatus.Captured;
-        return BodyRenderer.Render(buffer, TextContentTypes.Classify(contentType), masker, status);
-    }
 }

@@ -32,8 +32,13 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
     /// <summary>The batches a script runs as (a dialect may split it or fill in placeholders).</summary>
     protected virtual IEnumerable<string> Batches(SqlScript script) => [script.Sql];
 
-    /// <summary>Converts an event value into what the dialect stores for a column of the given type.</summary>
-    protected virtual object ToDbValue(AuditColumnType type, object? value) => value ?? DBNull.Value;
+    /// <summary>Converts an event value into what the dialect stores for a column of the given type (by default: times as UTC <see cref="DateTime"/>).</summary>
+    protected virtual object ToDbValue(AuditColumnType type, object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.UtcDateTime,
+        _ => value,
+    };
 
     private string SelectVersionsSql => $"SELECT version FROM {TableName(AuditTables.SchemaVersion)}";
 
@@ -95,24 +100,26 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Request, units.Select(u => u.Request).OfType<RequestAuditEvent>().ToArray(), cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Login, units.SelectMany(u => u.Logins).ToArray(), cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Security, units.SelectMany(u => u.SecurityEvents).ToArray(), cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Process, units.SelectMany(u => u.Processes).ToArray(), cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Step, units.SelectMany(u => u.Steps).ToArray(), cancellationToken);
-        await WriteRowsAsync(connection, transaction, AuditTables.Registration, units.SelectMany(u => u.Registrations).ToArray(), cancellationToken);
+        Task Write<TEvent>(AuditTable<TEvent> table, IEnumerable<TEvent> rows) =>
+            rows.ToArray() is { Length: > 0 } array ? WriteRowsAsync(connection, transaction, table, array, cancellationToken) : Task.CompletedTask;
+
+        // Parents first, so every reference is valid when its row arrives.
+        await Write(AuditTables.Request, units.Select(u => u.Request).OfType<RequestAuditEvent>());
+        await Write(AuditTables.Login, units.SelectMany(u => u.Logins));
+        await Write(AuditTables.Security, units.SelectMany(u => u.SecurityEvents));
+        await Write(AuditTables.Process, units.SelectMany(u => u.Processes));
+        await Write(AuditTables.Step, units.SelectMany(u => u.Steps));
+        await Write(AuditTables.Registration, units.SelectMany(u => u.Registrations));
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Writes the rows of one table inside the batch transaction. The default is one prepared insert, executed per row.</summary>
+    /// <summary>
+    /// Writes the rows (at least one) of one table inside the batch transaction. The default is one prepared insert,
+    /// executed per row; a dialect overrides it with its bulk path.
+    /// </summary>
     protected virtual async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = InsertSql(table);
