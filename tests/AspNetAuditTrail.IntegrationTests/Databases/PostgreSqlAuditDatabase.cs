@@ -6,37 +6,21 @@ using Respawn;
 
 namespace AspNetAuditTrail.IntegrationTests.Databases;
 
-/// <summary>
-/// A PostgreSQL audit database: either the suite's shared one, emptied by Respawn before each test, or a fresh
-/// one for tests that need to watch the schema being made.
-/// </summary>
-public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh) : AuditDatabase
+/// <summary>A PostgreSQL audit database (tables in the <c>public</c> schema).</summary>
+public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh) : ServerAuditDatabase(server, fresh)
 {
-    private readonly Shared? _shared = fresh ? null : server.Suite;
-
-    private string? _connectionString;
-
     public override string Provider => "PostgreSql";
 
-    public override string? SkipReason => server.SkipReason;
+    public override RespawnerOptions RespawnOptions => new()
+    {
+        DbAdapter = DbAdapter.Postgres,
+        SchemasToInclude = ["public"],
+        TablesToIgnore = [AuditTables.SchemaVersion],
+    };
 
     protected override string SqlFolder => "postgresql";
 
     public override string UnreachableConnectionString => "Host=127.0.0.1;Port=1;Username=audit;Timeout=2";
-
-    public override string ConnectionString => _connectionString ?? throw new InvalidOperationException("PrepareAsync was not called.");
-
-    public override async Task PrepareAsync()
-    {
-        if (_shared is null)
-        {
-            _connectionString = await server.CreateDatabaseAsync();
-            return;
-        }
-
-        _connectionString = await _shared.ConnectionStringAsync(server);
-        await _shared.ResetAsync();
-    }
 
     public override DbConnection Open()
     {
@@ -73,46 +57,5 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
         Execute("CREATE TABLE IF NOT EXISTS audit_schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
         Execute("INSERT INTO audit_schema_version VALUES (@version, @name, now())", new { version, name });
         return Task.CompletedTask;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_shared is null && _connectionString is not null)
-        {
-            await server.DropDatabaseAsync(_connectionString);
-        }
-    }
-
-    /// <summary>The suite's shared database, made once and emptied by Respawn between tests.</summary>
-    public sealed class Shared
-    {
-        private string? _connectionString;
-        private Respawner? _respawner;
-
-        public async Task<string> ConnectionStringAsync(PostgreSqlServer server) =>
-            _connectionString ??= await server.CreateDatabaseAsync();
-
-        public async Task ResetAsync()
-        {
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync();
-            if (_respawner is null)
-            {
-                await using var probe = new NpgsqlCommand("SELECT to_regclass('request_audit_event') IS NOT NULL", connection);
-                if (!(bool)(await probe.ExecuteScalarAsync())!)
-                {
-                    return;
-                }
-
-                _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-                {
-                    DbAdapter = DbAdapter.Postgres,
-                    SchemasToInclude = ["public"],
-                    TablesToIgnore = [AuditTables.SchemaVersion],
-                });
-            }
-
-            await _respawner.ResetAsync(connection);
-        }
     }
 }

@@ -10,7 +10,7 @@ namespace AspNetAuditTrail.IntegrationTests.Databases;
 /// cluster started from the machine's PostgreSQL binaries (as the <c>postgres</c> user when running as root) on a
 /// free loopback port, removed afterwards. Where neither is possible, its tests are skipped with the reason.
 /// </summary>
-public sealed class PostgreSqlServer : IAsyncLifetime
+public sealed class PostgreSqlServer : IAsyncLifetime, IAuditTestServer
 {
     public const string EnvironmentVariable = "AUDIT_TEST_POSTGRES";
 
@@ -19,7 +19,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private int _databases;
 
     /// <summary>The database the suite shares, emptied between tests.</summary>
-    public PostgreSqlAuditDatabase.Shared Suite { get; } = new();
+    public SharedAuditDatabase Suite { get; } = new();
 
     /// <summary>Why PostgreSQL tests cannot run here, or null.</summary>
     public string? SkipReason { get; private set; }

@@ -8,34 +8,23 @@ using Respawn;
 
 namespace AspNetAuditTrail.IntegrationTests.Databases;
 
-/// <summary>A SQL Server audit database (schema <c>audit</c>): the suite's shared one, or a fresh one.</summary>
-public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool fresh) : AuditDatabase
+/// <summary>A SQL Server audit database (tables in the <c>audit</c> schema).</summary>
+public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool fresh) : ServerAuditDatabase(server, fresh)
 {
     private const string Schema = SqlServerAuditStore.DefaultSchema;
-    private readonly Shared? _shared = fresh ? null : server.Suite;
-    private string? _connectionString;
 
     public override string Provider => "SqlServer";
 
-    public override string? SkipReason => server.SkipReason;
+    public override RespawnerOptions RespawnOptions => new()
+    {
+        DbAdapter = DbAdapter.SqlServer,
+        SchemasToInclude = [Schema],
+        TablesToIgnore = [new Respawn.Graph.Table(Schema, AuditTables.SchemaVersion)],
+    };
 
     protected override string SqlFolder => "sqlserver";
 
     public override string UnreachableConnectionString => "Server=127.0.0.1,1;Connect Timeout=2;Encrypt=false";
-
-    public override string ConnectionString => _connectionString ?? throw new InvalidOperationException("PrepareAsync was not called.");
-
-    public override async Task PrepareAsync()
-    {
-        if (_shared is null)
-        {
-            _connectionString = await server.CreateDatabaseAsync();
-            return;
-        }
-
-        _connectionString = await _shared.ConnectionStringAsync(server);
-        await _shared.ResetAsync();
-    }
 
     public override DbConnection Open()
     {
@@ -83,47 +72,6 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
         return Task.CompletedTask;
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (_shared is null && _connectionString is not null)
-        {
-            await server.DropDatabaseAsync(_connectionString);
-        }
-    }
-
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoLine();
-
-    /// <summary>The suite's shared database, made once and emptied by Respawn between tests.</summary>
-    public sealed class Shared
-    {
-        private string? _connectionString;
-        private Respawner? _respawner;
-
-        public async Task<string> ConnectionStringAsync(SqlServerServer server) =>
-            _connectionString ??= await server.CreateDatabaseAsync();
-
-        public async Task ResetAsync()
-        {
-            await using var connection = new SqlConnection(_connectionString);
-            await connection.OpenAsync();
-            if (_respawner is null)
-            {
-                await using var probe = new SqlCommand($"SELECT CASE WHEN OBJECT_ID(N'[{Schema}].[request_audit_event]') IS NULL THEN 0 ELSE 1 END", connection);
-                if ((int)(await probe.ExecuteScalarAsync())! == 0)
-                {
-                    return;
-                }
-
-                _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-                {
-                    DbAdapter = DbAdapter.SqlServer,
-                    SchemasToInclude = [Schema],
-                    TablesToIgnore = [new Respawn.Graph.Table(Schema, AuditTables.SchemaVersion)],
-                });
-            }
-
-            await _respawner.ResetAsync(connection);
-        }
-    }
 }

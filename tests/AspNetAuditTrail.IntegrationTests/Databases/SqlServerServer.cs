@@ -6,7 +6,7 @@ namespace AspNetAuditTrail.IntegrationTests.Databases;
 /// The SQL Server named by <c>AUDIT_TEST_SQLSERVER</c> (a connection string whose login may create databases).
 /// No SQL Server runs on the build machines, so without it the SQL Server tests are skipped.
 /// </summary>
-public sealed class SqlServerServer
+public sealed class SqlServerServer : IAuditTestServer
 {
     public const string EnvironmentVariable = "AUDIT_TEST_SQLSERVER";
 
@@ -19,7 +19,7 @@ public sealed class SqlServerServer
         : null;
 
     /// <summary>The database the suite shares, emptied between tests.</summary>
-    public SqlServerAuditDatabase.Shared Suite { get; } = new();
+    public SharedAuditDatabase Suite { get; } = new();
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
