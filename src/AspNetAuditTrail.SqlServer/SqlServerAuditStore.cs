@@ -70,6 +70,9 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
     protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
 
     /// <inheritdoc />
+    protected override string Limit(string orderedSql, int rows) => $"{orderedSql} OFFSET 0 ROWS FETCH NEXT {rows} ROWS ONLY";
+
+    /// <inheritdoc />
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {

@@ -95,3 +95,11 @@ public sealed class PostgreSqlProcessAuditTests(PostgreSqlServer server) : Proce
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerProcessAuditTests(SqlServerServer server) : ProcessAuditTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteReaderTests() : ReaderTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlReaderTests(PostgreSqlServer server) : ReaderTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerReaderTests(SqlServerServer server) : ReaderTests(new SqlServerAuditDatabase(server, fresh: true));

@@ -1,6 +1,7 @@
 using AspNetAuditTrail;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -55,6 +56,8 @@ public static class AuditTrailServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProcessAudit>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
+        services.TryAddSingleton<IAuditReader>(sp => sp.GetRequiredService<AspNetAuditTrail.Storage.IAuditStore>() as IAuditReader
+            ?? throw new InvalidOperationException("The chosen audit store cannot read the trail back: it does not implement IAuditReader."));
         services.TryAddSingleton<BruteForceDetector>();
         services.TryAddSingleton<SecurityRecorder>();
         if (firstCall)

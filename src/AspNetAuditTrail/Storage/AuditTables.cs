@@ -110,4 +110,20 @@ public static class AuditTables
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
     ]);
+
+    // Declared after the tables: static initializers run in text order.
+    /// <summary>Every table's columns and their types, by table name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, AuditColumnType>> ColumnTypes { get; } =
+        new Dictionary<string, IReadOnlyDictionary<string, AuditColumnType>>
+        {
+            [Request.Name] = Types(Request),
+            [Login.Name] = Types(Login),
+            [Security.Name] = Types(Security),
+            [Process.Name] = Types(Process),
+            [Step.Name] = Types(Step),
+            [Registration.Name] = Types(Registration),
+        };
+
+    private static IReadOnlyDictionary<string, AuditColumnType> Types<TEvent>(AuditTable<TEvent> table) =>
+        table.Columns.ToDictionary(c => c.Name, c => c.Type);
 }

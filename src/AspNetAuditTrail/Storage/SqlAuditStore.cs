@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Reading;
 using Dapper;
 
 namespace AspNetAuditTrail.Storage;
@@ -9,7 +10,7 @@ namespace AspNetAuditTrail.Storage;
 /// transaction through a prepared insert per table. A dialect supplies its connection, its scripts and
 /// how values are stored, and may override the bulk path and how names are qualified.
 /// </summary>
-public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
+public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditStore, IAuditReader
 {
     /// <summary>Opens nothing: a new, closed connection to the audit database.</summary>
     protected abstract DbConnection CreateConnection();
@@ -54,6 +55,7 @@ public abstract class SqlAuditStore(TimeProvider timeProvider) : IAuditStore
                 InsertSql(AuditTables.Process), InsertSql(AuditTables.Step), InsertSql(AuditTables.Registration),
             }
             .OfType<string>()
+            .Concat(ReadingStatements())
             .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />

@@ -1,0 +1,6 @@
+namespace AspNetAuditTrail.Reading;
+
+/// <summary>One page of requests, newest first.</summary>
+/// <param name="Rows">The rows of <c>request_audit_event</c>.</param>
+/// <param name="ContinuationToken">Pass it as <c>after</c> to get the next page; null on the last page.</param>
+public sealed record AuditPage(IReadOnlyList<AuditRecord> Rows, string? ContinuationToken);

@@ -1,0 +1,138 @@
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.IntegrationTests.Databases;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>The store's reading half, on rows written by the store itself.</summary>
+public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(database)
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    private static AuditUnit Request(int n, string method = "GET", int status = 200, string? user = null, string path = "/api/items") => new()
+    {
+        Request = new RequestAuditEvent
+        {
+            Id = Guid.CreateVersion7(Start.AddSeconds(n)),
+            OccurredAt = Start.AddSeconds(n),
+            Method = method,
+            Scheme = "https",
+            Path = path,
+            StatusCode = status,
+            DurationMs = n,
+            UserId = user,
+            RequestBodyStatus = BodyCaptureStatus.None,
+            ResponseBodyStatus = BodyCaptureStatus.None,
+        },
+    };
+
+    private async Task<IAuditStore> SeedAsync(params AuditUnit[] units)
+    {
+        var store = Database.CreateStore();
+        await store.EnsureSchemaAsync(Token);
+        await store.WriteAsync(units, Token);
+        return store;
+    }
+
+    private static async Task<List<AuditRecord>> AllPagesAsync(IAuditReader reader, AuditQuery query)
+    {
+        var rows = new List<AuditRecord>();
+        for (var after = query.After; ;)
+        {
+            var page = await reader.QueryRequestsAsync(query with { After = after }, Token);
+            rows.AddRange(page.Rows);
+            if (page.ContinuationToken is null)
+            {
+                return rows;
+            }
+
+            Assert.True(AuditPosition.TryParse(page.ContinuationToken, out after));
+        }
+    }
+
+    [Fact]
+    public async Task PagesAreNewestFirstAndCoverEveryRowOnce()
+    {
+        var units = Enumerable.Range(0, 25).Select(n => Request(n)).ToArray();
+        var reader = (IAuditReader)await SeedAsync(units);
+
+        var rows = await AllPagesAsync(reader, new AuditQuery { PageSize = 7 });
+
+        Assert.Equal(units.Select(u => u.Request!.Id).Reverse(), rows.Select(r => r.Id));
+        Assert.Equal(Start.AddSeconds(24), rows[0].OccurredAt);
+        Assert.Equal(24L, rows[0]["duration_ms"] is double d ? (long)d : -1);
+    }
+
+    [Fact]
+    public async Task PagesStayStableWhileRowsAreAdded()
+    {
+        var store = await SeedAsync(Enumerable.Range(0, 10).Select(n => Request(n)).ToArray());
+        var reader = (IAuditReader)store;
+
+        var first = await reader.QueryRequestsAsync(new AuditQuery { PageSize = 4 }, Token);
+        await store.WriteAsync(Enumerable.Range(100, 5).Select(n => Request(n)).ToArray(), Token);
+        AuditPosition.TryParse(first.ContinuationToken, out var after);
+        var rest = await AllPagesAsync(reader, new AuditQuery { PageSize = 4, After = after });
+
+        Assert.Equal(Enumerable.Range(0, 10).Reverse().Select(n => Start.AddSeconds(n)), first.Rows.Concat(rest).Select(r => r.OccurredAt));
+    }
+
+    [Fact]
+    public async Task EachFilterSelectsItsRows()
+    {
+        var reader = (IAuditReader)await SeedAsync(
+            Request(1, "GET", 200, "ana", "/api/orders/1"),
+            Request(2, "POST", 201, "ana", "/api/orders"),
+            Request(3, "GET", 404, "bob", "/api/products/9"),
+            Request(4, "DELETE", 500, "bob", "/api/orders/2"),
+            Request(5, "GET", 200, null, "/api/100%_done"));
+
+        async Task<int[]> Seconds(AuditQuery query) =>
+            (await AllPagesAsync(reader, query)).Select(r => (int)(r.OccurredAt - Start).TotalSeconds).Order().ToArray();
+
+        Assert.Equal(new[] { 2, 3, 4 }, await Seconds(new AuditQuery { From = Start.AddSeconds(2), To = Start.AddSeconds(5) }));
+        Assert.Equal(new[] { 1, 2 }, await Seconds(new AuditQuery { UserId = "ana" }));
+        Assert.Equal(new[] { 1, 3, 5 }, await Seconds(new AuditQuery { Method = "GET" }));
+        Assert.Equal(new[] { 1, 5 }, await Seconds(new AuditQuery { StatusCode = 200 }));
+        Assert.Equal(new[] { 3 }, await Seconds(new AuditQuery { StatusClass = 4 }));
+        Assert.Equal(new[] { 1, 4 }, await Seconds(new AuditQuery { PathPattern = "/api/orders/*" }));
+        Assert.Equal(new[] { 5 }, await Seconds(new AuditQuery { PathPattern = "/api/100%_*" }));
+        Assert.Empty(await Seconds(new AuditQuery { PathPattern = "/api/1%" }));
+        Assert.Empty(await Seconds(new AuditQuery { UserId = "ana' OR '1'='1" }));
+        Assert.Empty(await Seconds(new AuditQuery { PathPattern = "'; DROP TABLE request_audit_event; --" }));
+        Assert.Equal(5, (await AllPagesAsync(reader, new AuditQuery())).Count);
+    }
+
+    [Fact]
+    public async Task AKindSelectsRequestsWithLinkedRowsAndDetailsBringThemBack()
+    {
+        var withLogin = Request(1);
+        var login = new LoginAuditEvent
+        {
+            Id = Guid.CreateVersion7(),
+            OccurredAt = Start.AddSeconds(1),
+            RequestEventId = withLogin.Request!.Id,
+            Status = LoginStatus.SignIn,
+            UserName = "João Ação",
+        };
+        var reader = (IAuditReader)await SeedAsync(new AuditUnit { Request = withLogin.Request, Logins = [login] }, Request(2));
+
+        var rows = await AllPagesAsync(reader, new AuditQuery { Kind = EventKind.Login });
+        var details = await reader.GetRequestAsync(withLogin.Request.Id, Token);
+
+        Assert.Equal(withLogin.Request.Id, Assert.Single(rows).Id);
+        Assert.NotNull(details);
+        Assert.Equal("João Ação", Assert.Single(details.Logins)["user_name"]);
+        Assert.Empty(details.SecurityEvents);
+        Assert.Null(await reader.GetRequestAsync(Guid.CreateVersion7(), Token));
+        var streamed = new List<AuditRecord>();
+        await foreach (var row in reader.StreamTableAsync("login_audit_event", Start, null, Token))
+        {
+            streamed.Add(row);
+        }
+
+        Assert.Equal(login.Id, Assert.Single(streamed).Id);
+        Assert.Throws<ArgumentException>(() => reader.StreamTableAsync("request_audit_event; DROP TABLE x", null, null, Token));
+    }
+}
