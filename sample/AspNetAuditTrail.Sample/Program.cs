@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AspNetAuditTrail;
+using AspNetAuditTrail.Reports;
 using AspNetAuditTrail.Sample;
 using AspNetAuditTrail.Sample.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -50,7 +51,9 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             ClockSkew = TimeSpan.FromSeconds(30),
         };
     });
-builder.Services.AddAuthorization();
+// The audit trail's admin endpoints need this policy: in the demo, the audit-admin role (alice).
+builder.Services.AddAuthorization(options =>
+    options.AddPolicy(AuditTrailAdminPolicy.Name, policy => policy.RequireRole("audit-admin")));
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<OrderBook>();
 
@@ -80,6 +83,9 @@ app.MapGet("/api/admin/ping", (HttpContext context) => $"pong, {context.User.Ide
     .RequireAuthorization(policy => policy.RequireRole("admin"));
 
 app.MapControllers();
+
+// Admin: query API, CSV/JSON export, PDF reports and the admin page under /audit, for the audit-admin role.
+app.MapAuditTrailAdmin("/audit");
 
 // Minimal APIs: .WithAudit() records what each handler did on the row.
 var products = app.MapGroup("/api/products").WithAudit();

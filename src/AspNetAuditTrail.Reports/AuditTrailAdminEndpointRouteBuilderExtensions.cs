@@ -1,0 +1,41 @@
+using AspNetAuditTrail;
+using AspNetAuditTrail.Reports;
+using AspNetAuditTrail.Reports.Query;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the audit trail's admin endpoints: query API, exports, PDF reports and the admin page.</summary>
+public static class AuditTrailAdminEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /events</c>, <c>GET /events/{id}</c>,
+    /// <c>GET /events.csv</c>, <c>GET /events.json</c> and the PDF reports under <c>/reports/</c>. Every endpoint
+    /// requires the authorization policy <paramref name="policyName"/>, and is itself audited (without its response body).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The app defines no policy of that name: the trail is never exposed without one.</exception>
+    public static RouteGroupBuilder MapAuditTrailAdmin(
+        this IEndpointRouteBuilder endpoints, string prefix = "/audit", string policyName = AuditTrailAdminPolicy.Name)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
+        var policies = endpoints.ServiceProvider.GetService<IAuthorizationPolicyProvider>();
+        if (policies?.GetPolicyAsync(policyName).GetAwaiter().GetResult() is null)
+        {
+            throw new InvalidOperationException(
+                $"The audit trail's admin endpoints need the authorization policy '{policyName}', and the app defines none: " +
+                $"add it, for example builder.Services.AddAuthorization(o => o.AddPolicy(\"{policyName}\", p => p.RequireRole(\"audit-admin\"))).");
+        }
+
+        var group = endpoints.MapGroup(prefix)
+            .RequireAuthorization(policyName)
+            .WithAudit(audit => audit.ResponseBody = AuditBodyMode.Skip);
+        group.MapGet("/events", EventEndpoints.ListAsync);
+        group.MapGet("/events/{id}", EventEndpoints.GetAsync);
+        group.MapGet("/events.csv", EventEndpoints.ExportCsvAsync);
+        group.MapGet("/events.json", EventEndpoints.ExportJsonAsync);
+        return group;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Reports.Export;
+using AspNetAuditTrail.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AspNetAuditTrail.Reports.Query;
+
+/// <summary>The query API: a page of requests, one request with its linked rows, and streamed CSV and JSON exports.</summary>
+internal static class EventEndpoints
+{
+    private const int FlushEvery = 200;
+
+    public static async Task<IResult> ListAsync(HttpContext context, IAuditReader reader)
+    {
+        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await reader.QueryRequestsAsync(query, context.RequestAborted);
+        await WriteJsonAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            RecordJson.WriteArray(writer, "events", page.Rows, AuditTables.Request.Name);
+            writer.WriteString("continuationToken", page.ContinuationToken);
+            writer.WriteEndObject();
+        });
+        return Results.Empty;
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext context, IAuditReader reader, string id)
+    {
+        if (!Guid.TryParse(id, out var eventId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
+        }
+
+        if (await reader.GetRequestAsync(eventId, context.RequestAborted) is not { } details)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await WriteJsonAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("request");
+            RecordJson.Write(writer, details.Request, AuditTables.Request.Name);
+            RecordJson.WriteArray(writer, "logins", details.Logins, AuditTables.Login.Name);
+            RecordJson.WriteArray(writer, "securityEvents", details.SecurityEvents, AuditTables.Security.Name);
+            RecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process.Name);
+            RecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step.Name);
+            RecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration.Name);
+            writer.WriteEndObject();
+        });
+        return Results.Empty;
+    }
+
+    /// <summary>Every matching request as a JSON array, written as it is read.</summary>
+    public static async Task<IResult> ExportJsonAsync(HttpContext context, IAuditReader reader)
+    {
+        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"audit-events.json\"";
+        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
+        writer.WriteStartArray();
+        var count = 0;
+        await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
+        {
+            RecordJson.Write(writer, record, AuditTables.Request.Name);
+            if (++count % FlushEvery == 0)
+            {
+                await writer.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(context.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>Every matching request as CSV (one header line, the request table's columns), written as it is read.</summary>
+    public static async Task<IResult> ExportCsvAsync(HttpContext context, IAuditReader reader)
+    {
+        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"audit-events.csv\"";
+        var columns = AuditTables.Request.Columns.Select(c => c.Name).ToArray();
+        await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        await output.WriteAsync(Csv.Line(columns));
+        var count = 0;
+        await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
+        {
+            await output.WriteAsync(Csv.Line(columns.Select(c => record.GetValueOrDefault(c))));
+            if (++count % FlushEvery == 0)
+            {
+                await output.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        await output.FlushAsync(context.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
+        write(writer);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+}
