@@ -103,3 +103,11 @@ public sealed class PostgreSqlReaderTests(PostgreSqlServer server) : ReaderTests
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerReaderTests(SqlServerServer server) : ReaderTests(new SqlServerAuditDatabase(server, fresh: true));
+
+public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAdminApiTests(PostgreSqlServer server) : AdminApiTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerAdminApiTests(SqlServerServer server) : AdminApiTests(new SqlServerAuditDatabase(server, fresh: false));

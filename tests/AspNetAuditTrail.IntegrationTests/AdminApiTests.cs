@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AspNetAuditTrail.IntegrationTests.Databases;
+using Microsoft.AspNetCore.Builder;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(database)
+{
+    public static readonly string[] Endpoints = ["/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}"];
+
+    private static async Task<string> TokenAsync(HttpClient client, string user)
+    {
+        var response = await client.PostAsJsonAsync("/api/token", new { username = user, password = user + "-password" }, Token);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await client.SendAsync(request, Token);
+    }
+
+    /// <summary>Starts the sample, makes some traffic, waits until the writer has it, and signs alice in.</summary>
+    private async Task<(SampleApp App, HttpClient Client, string Admin)> StartAsync(int requests = 3, Dictionary<string, string?>? settings = null)
+    {
+        var app = new SampleApp(Database, settings);
+        var client = app.CreateClient();
+        for (var i = 0; i < requests; i++)
+        {
+            await client.GetAsync($"/api/products?n={i}", Token);
+        }
+
+        var admin = await TokenAsync(client, "alice");
+        await WaitForRowsAsync(requests + 1);
+        return (app, client, admin);
+    }
+
+    private async Task WaitForRowsAsync(long rows)
+    {
+        for (var i = 0; i < 300 && CountRows() < rows; i++)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        Assert.True(CountRows() >= rows, $"only {CountRows()} rows were written");
+    }
+
+    private long CountRows()
+    {
+        try
+        {
+            return Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE path <> '/audit/events'");
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return 0;
+        }
+    }
+
+    [Fact]
+    public async Task EveryEndpointNeedsASignedInAuditAdmin()
+    {
+        var (app, client, admin) = await StartAsync();
+        await using var _ = app;
+        var bob = await TokenAsync(client, "bob");
+
+        foreach (var path in Endpoints)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(client, path, null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(client, path, bob)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.Forbidden, (await GetAsync(client, path, admin)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutThePolicyTheAdminEndpointsAreNeverMapped()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MinimalHost.StartAsync(Database, app => app.MapAuditTrailAdmin()));
+
+        Assert.Contains("'AuditTrailAdmin'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("from", "yesterday")]
+    [InlineData("to", "2026-13-45")]
+    [InlineData("method", "GET;DROP")]
+    [InlineData("status", "2xx OR 1=1")]
+    [InlineData("kind", "everything")]
+    [InlineData("pageSize", "0")]
+    [InlineData("pageSize", "1001")]
+    [InlineData("after", "not-a-token")]
+    public async Task ABadFilterIs400NamingIt(string name, string value)
+    {
+        var (app, client, admin) = await StartAsync(requests: 0);
+        await using var _ = app;
+
+        foreach (var path in new[] { "/audit/events", "/audit/events.csv", "/audit/events.json" })
+        {
+            var response = await GetAsync(client, $"{path}?{name}={Uri.EscapeDataString(value)}", admin);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal([name], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        }
+    }
+
+    [Theory]
+    [InlineData("user", "alice' OR '1'='1")]
+    [InlineData("path", "/api/%' UNION SELECT * FROM audit_schema_version --")]
+    [InlineData("path", "*'; DELETE FROM request_audit_event; --")]
+    [InlineData("user", "\"; DROP TABLE login_audit_event; --")]
+    public async Task InjectionAttemptsAreJustValuesThatMatchNothing(string name, string value)
+    {
+        var (app, client, admin) = await StartAsync();
+        await using var _ = app;
+        var before = CountRows();
+
+        var response = await GetAsync(client, $"/audit/events?{name}={Uri.EscapeDataString(value)}", admin);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, page.GetProperty("events").GetArrayLength());
+        Assert.True(CountRows() >= before);
+        Assert.Contains("login_audit_event", Database.TableNames());
+    }
+
+    [Fact]
+    public async Task PagesFollowTheContinuationTokenAndFiltersApply()
+    {
+        var (app, client, admin) = await StartAsync(requests: 7);
+        await using var _ = app;
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await (await GetAsync(client, $"/audit/events?path=/api/products&pageSize=3{(after is null ? "" : "&after=" + after)}", admin))
+                .Content.ReadFromJsonAsync<JsonElement>(Token);
+            seen.AddRange(page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("query_string").GetString()!));
+            after = page.GetProperty("continuationToken").GetString();
+        }
+        while (after is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(i => $"n={i}"), seen);
+        var signIns = await (await GetAsync(client, "/audit/events?kind=login&method=post&status=2xx", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("/api/token", Assert.Single(signIns.GetProperty("events").EnumerateArray()).GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task AnEventComesWithItsLinkedRows()
+    {
+        var (app, client, admin) = await StartAsync(requests: 0);
+        await using var _ = app;
+        var signIns = await (await GetAsync(client, "/audit/events?kind=login", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        var id = signIns.GetProperty("events")[0].GetProperty("id").GetString();
+
+        var details = await (await GetAsync(client, $"/audit/events/{id}", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+
+        Assert.Equal(id, details.GetProperty("request").GetProperty("id").GetString());
+        Assert.Equal("SignIn", details.GetProperty("logins")[0].GetProperty("status").GetString());
+        Assert.Equal(0, details.GetProperty("processes").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"/audit/events/{Guid.CreateVersion7()}", admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync(client, "/audit/events/42", admin)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CsvEscapesCommasQuotesLineBreaksAndFormulas()
+    {
+        var (app, client, admin) = await StartAsync(requests: 0, settings: new() { ["AuditTrail:SkipRequestBodyUrls:0:Pattern"] = "^/none$" });
+        await using var _ = app;
+        const string body = "line one, \"quoted\"\r\nline two";
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, "/api/uploads") { Content = new StringContent(body, Encoding.UTF8, "text/plain") })
+        {
+            upload.Headers.TryAddWithoutValidation("User-Agent", "=HYPERLINK(\"http://evil\"),x");
+            await client.SendAsync(upload, Token);
+        }
+
+        await WaitForRowsAsync(2);
+        var csv = await (await GetAsync(client, "/audit/events.csv?path=/api/uploads", admin)).Content.ReadAsStringAsync(Token);
+        var rows = ParseCsv(csv);
+
+        Assert.Equal(2, rows.Count);
+        var header = rows[0];
+        var row = rows[1];
+        Assert.Equal(header.Count, row.Count);
+        Assert.Equal(body, row[header.IndexOf("request_body")]);
+        Assert.Equal("'=HYPERLINK(\"http://evil\"),x", row[header.IndexOf("user_agent")]);
+        Assert.Equal("/api/uploads", row[header.IndexOf("path")]);
+    }
+
+    [Fact]
+    public async Task JsonExportHoldsEveryMatchingRowWithJsonColumnsAsObjects()
+    {
+        var (app, client, admin) = await StartAsync(requests: 5);
+        await using var _ = app;
+        await client.PostAsJsonAsync("/api/products", new { code = "J-1", name = "Json", price = 1 }, Token);
+        await WaitForRowsAsync(7);
+
+        var response = await GetAsync(client, "/audit/events.json?path=/api/products*", admin);
+        var rows = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).EnumerateArray().ToArray();
+
+        Assert.Equal("attachment; filename=\"audit-events.json\"", response.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal(6, rows.Length);
+        var created = rows.Single(r => r.GetProperty("method").GetString() == "POST");
+        Assert.Equal(JsonValueKind.Object, created.GetProperty("extra_information").ValueKind);
+        Assert.Equal("J-1", created.GetProperty("extra_information").GetProperty("productCode").GetString());
+    }
+
+    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    private static List<List<string>> ParseCsv(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+}
