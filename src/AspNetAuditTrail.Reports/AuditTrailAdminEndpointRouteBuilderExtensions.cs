@@ -1,5 +1,6 @@
 using AspNetAuditTrail;
 using AspNetAuditTrail.Reports;
+using AspNetAuditTrail.Reports.Pdf;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +37,9 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);
         group.MapGet("/events.csv", EventEndpoints.ExportCsvAsync);
         group.MapGet("/events.json", EventEndpoints.ExportJsonAsync);
+        group.MapGet("/reports/requests.pdf", ReportEndpoints.RequestsAsync);
+        group.MapGet("/reports/logins.pdf", ReportEndpoints.LoginsAsync);
+        group.MapGet("/reports/processes.pdf", ReportEndpoints.ProcessesAsync);
         return group;
     }
 }

@@ -1,0 +1,260 @@
+using System.Globalization;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Reports.Query;
+using AspNetAuditTrail.Storage;
+using Microsoft.AspNetCore.Http;
+using PdfSharp.Drawing;
+
+namespace AspNetAuditTrail.Reports.Pdf;
+
+/// <summary>The three PDF reports: requests, sign-ins, processes. Each reads the trail as a stream and writes page by page.</summary>
+internal static class ReportEndpoints
+{
+    private const int MaxEndpoints = 5_000;
+    private static readonly XColor Green = XColor.FromArgb(0, 128, 64);
+    private static readonly XColor Red = XColor.FromArgb(192, 0, 0);
+    private static readonly XColor Amber = XColor.FromArgb(176, 112, 0);
+
+    public static async Task<IResult> RequestsAsync(HttpContext context, IAuditReader reader, TimeProvider time)
+    {
+        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var cancel = context.RequestAborted;
+        var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var endpoints = new Dictionary<string, (long Count, double TotalMs, double MaxMs)>(StringComparer.Ordinal);
+        long total = 0;
+        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
+        {
+            total++;
+            var status = (long)row["status_code"]!;
+            var statusClass = $"{status / 100}xx";
+            byClass[statusClass] = byClass.GetValueOrDefault(statusClass) + 1;
+            var endpoint = $"{row.Text("method")} {row.Text("route_template") ?? row.Text("path")}";
+            if (endpoints.ContainsKey(endpoint) || endpoints.Count < MaxEndpoints)
+            {
+                var duration = (double)row["duration_ms"]!;
+                var (count, sum, max) = endpoints.GetValueOrDefault(endpoint);
+                endpoints[endpoint] = (count + 1, sum + duration, Math.Max(max, duration));
+            }
+        }
+
+        using var pdf = NewReport(context, time, "Requests report", Filters(context));
+        pdf.Heading("Summary");
+        pdf.Line($"Requests: {total.ToString("N0", CultureInfo.InvariantCulture)}");
+        pdf.Line("By status class: " + (byClass.Count == 0 ? "none" : string.Join(", ", byClass.Select(c => $"{c.Key} {c.Value.ToString("N0", CultureInfo.InvariantCulture)}"))));
+        var errorsCount = byClass.GetValueOrDefault("5xx");
+        pdf.Line($"Error rate (5xx): {(total == 0 ? 0 : 100.0 * errorsCount / total).ToString("0.0", CultureInfo.InvariantCulture)} %");
+        pdf.Heading("Slowest endpoints (by average duration)");
+        pdf.BeginTable([new("Endpoint", 6), new("Requests", 1.2), new("Average ms", 1.4), new("Slowest ms", 1.4)]);
+        foreach (var (endpoint, (count, sum, max)) in endpoints.OrderByDescending(e => e.Value.TotalMs / e.Value.Count).Take(10))
+        {
+            pdf.Row([endpoint, count.ToString(CultureInfo.InvariantCulture), Ms(sum / count), Ms(max)]);
+        }
+
+        pdf.Heading("Requests");
+        pdf.BeginTable([new("Time (UTC)", 2.3), new("Method", 1), new("Path", 5), new("Status", 0.9), new("ms", 1), new("User", 1.6), new("IP", 1.7)]);
+        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
+        {
+            var status = (long)row["status_code"]!;
+            pdf.Row(
+            [
+                Time(row.OccurredAt), row.Text("method"), Path(row), new PdfCell(status.ToString(CultureInfo.InvariantCulture), status >= 500 ? Red : status >= 400 ? Amber : null),
+                Ms((double)row["duration_ms"]!), row.Text("user_id"), row.Text("ip_address"),
+            ]);
+        }
+
+        return Send(context, pdf, "requests.pdf");
+    }
+
+    public static async Task<IResult> LoginsAsync(HttpContext context, IAuditReader reader, TimeProvider time)
+    {
+        if (!TryTimeRange(context, out var from, out var to, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var cancel = context.RequestAborted;
+        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
+        var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var row in reader.StreamTableAsync(AuditTables.Login.Name, from, to, cancel))
+        {
+            var status = row.Text("status")!;
+            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+            if (status == "Failed")
+            {
+                Count(failuresByUser, row.Text("user_name") ?? "(unknown)");
+                Count(failuresByIp, row.Text("ip_address") ?? "(unknown)");
+            }
+        }
+
+        using var pdf = NewReport(context, time, "Sign-in report", Filters(context));
+        pdf.Heading("Summary");
+        pdf.Line("Sign-ins, sign-outs and failures: " + (byStatus.Count == 0 ? "none" : string.Join(", ", byStatus.Select(s => $"{s.Key} {s.Value}"))));
+        Ranking(pdf, "Failed sign-ins by user", "User", failuresByUser);
+        Ranking(pdf, "Failed sign-ins by address", "IP address", failuresByIp);
+
+        pdf.Heading("Suspicious activity");
+        pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
+        await foreach (var row in reader.StreamTableAsync(AuditTables.Security.Name, from, to, cancel))
+        {
+            if (row.Text("event_type") == "SuspiciousActivity")
+            {
+                pdf.Row([Time(row.OccurredAt), new PdfCell(row.Text("severity"), Red, Bold: true), row.Text("user_name"), row.Text("ip_address"), row.Text("details")]);
+            }
+        }
+
+        pdf.Heading("Sign-ins, sign-outs and failures");
+        pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
+        await foreach (var row in reader.StreamTableAsync(AuditTables.Login.Name, from, to, cancel))
+        {
+            var status = row.Text("status");
+            pdf.Row([Time(row.OccurredAt), new PdfCell(status, status == "Failed" ? Red : Green, Bold: true), row.Text("user_name"), row.Text("user_id"), row.Text("ip_address")]);
+        }
+
+        return Send(context, pdf, "logins.pdf");
+    }
+
+    /// <summary>drf-audit-trail's process report, improved: every expected registration is a slot, filled or "No registration", and success is derived.</summary>
+    public static async Task<IResult> ProcessesAsync(HttpContext context, IAuditReader reader, TimeProvider time)
+    {
+        if (!TryTimeRange(context, out var from, out var to, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var cancel = context.RequestAborted;
+        var steps = new Dictionary<Guid, List<AuditRecord>>();
+        await foreach (var step in reader.StreamTableAsync(AuditTables.Step.Name, from, to, cancel))
+        {
+            (steps.TryGetValue((Guid)step["process_id"]!, out var list) ? list : steps[(Guid)step["process_id"]!] = []).Add(step);
+        }
+
+        var registrations = new Dictionary<Guid, List<AuditRecord>>();
+        await foreach (var registration in reader.StreamTableAsync(AuditTables.Registration.Name, from, null, cancel))
+        {
+            (registrations.TryGetValue((Guid)registration["step_id"]!, out var list) ? list : registrations[(Guid)registration["step_id"]!] = []).Add(registration);
+        }
+
+        using var pdf = NewReport(context, time, "Process report", Filters(context));
+        pdf.BeginTable([new("Process", 2.6), new("Step", 1.8), new("Slot", 0.9), new("Registration", 5), new("Result", 1.7)]);
+        await foreach (var process in reader.StreamTableAsync(AuditTables.Process.Name, from, to, cancel))
+        {
+            var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
+            var outcome = ProcessOutcome.Evaluate(
+                processSteps.Select(ToStep),
+                processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []).Select(ToRegistration));
+            pdf.Row(
+            [
+                new PdfCell(process.Text("name"), Bold: true), "", "",
+                $"Started {Time(process.OccurredAt)} by {process.Text("created_by") ?? "(no user)"}" + (process["request_event_id"] is Guid request ? $", request {request}" : ""),
+                Badge(outcome.Outcome),
+            ]);
+            foreach (var step in processSteps.OrderBy(s => (long)s["step_order"]!))
+            {
+                var stepOutcome = outcome.Steps.First(s => s.Name == step.Text("name"));
+                pdf.Row(["", new PdfCell(step.Text("name"), Bold: true), "",
+                    $"Expected {stepOutcome.ExpectedRegistrations}, registered {stepOutcome.Succeeded + stepOutcome.Failed} ({stepOutcome.Succeeded} succeeded, {stepOutcome.Failed} failed)",
+                    Badge(stepOutcome.Outcome)]);
+                var made = registrations.GetValueOrDefault(step.Id) ?? [];
+                var slots = Math.Max(stepOutcome.ExpectedRegistrations, made.Count);
+                for (var slot = 0; slot < slots; slot++)
+                {
+                    var label = $"{slot + 1}/{stepOutcome.ExpectedRegistrations}";
+                    if (slot < made.Count)
+                    {
+                        var success = (bool)made[slot]["success"]!;
+                        pdf.Row(["", "", label, $"{made[slot].Text("name")}: {made[slot].Text("description")}",
+                            new PdfCell(success ? "SUCCESS" : "FAILURE", success ? Green : Red, Bold: true)]);
+                    }
+                    else
+                    {
+                        pdf.Row(["", "", label, "", new PdfCell("NO REGISTRATION", Red, Bold: true)]);
+                    }
+                }
+            }
+        }
+
+        return Send(context, pdf, "processes.pdf");
+    }
+
+    private static PdfReportWriter NewReport(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters)
+    {
+        var user = context.User;
+        var pulledBy = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "an unnamed user";
+        return new PdfReportWriter(title, pulledBy, time.GetUtcNow(), filters);
+    }
+
+    private static IResult Send(HttpContext context, PdfReportWriter pdf, string fileName)
+    {
+        var output = new MemoryStream();
+        pdf.Save(output);
+        output.Position = 0;
+        return TypedResults.File(output, "application/pdf", fileName);
+    }
+
+    private static IEnumerable<string> Filters(HttpContext context) =>
+        context.Request.Query.Where(q => !string.IsNullOrWhiteSpace(q.Value)).Select(q => $"{q.Key} = {q.Value}");
+
+    private static bool TryTimeRange(HttpContext context, out DateTimeOffset? from, out DateTimeOffset? to, out Dictionary<string, string[]> errors)
+    {
+        var (query, parsed) = AuditQueryParser.Parse(new QueryCollection(context.Request.Query
+            .Where(q => q.Key is "from" or "to")
+            .ToDictionary(q => q.Key, q => q.Value)));
+        (from, to, errors) = (query.From, query.To, parsed);
+        return errors.Count == 0;
+    }
+
+    private static void Ranking(PdfReportWriter pdf, string heading, string column, Dictionary<string, long> counts)
+    {
+        pdf.Heading(heading);
+        pdf.BeginTable([new(column, 5), new("Failures", 1.5)]);
+        foreach (var (key, count) in counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(20))
+        {
+            pdf.Row([key, count.ToString(CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static void Count(Dictionary<string, long> counts, string key)
+    {
+        if (counts.ContainsKey(key) || counts.Count < MaxEndpoints)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    private static PdfCell Badge(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Succeeded => new PdfCell("SUCCEEDED", Green, Bold: true),
+        AuditOutcome.Failed => new PdfCell("FAILED", Red, Bold: true),
+        _ => new PdfCell("INCOMPLETE", Amber, Bold: true),
+    };
+
+    private static Events.StepAuditEvent ToStep(AuditRecord step) => new()
+    {
+        Id = step.Id,
+        OccurredAt = step.OccurredAt,
+        ProcessId = (Guid)step["process_id"]!,
+        Name = step.Text("name")!,
+        Order = (int)(long)step["step_order"]!,
+        ExpectedRegistrations = (int)(long)step["expected_registrations"]!,
+    };
+
+    private static Events.RegistrationAuditEvent ToRegistration(AuditRecord registration) => new()
+    {
+        Id = registration.Id,
+        OccurredAt = registration.OccurredAt,
+        StepId = (Guid)registration["step_id"]!,
+        Success = (bool)registration["success"]!,
+    };
+
+    private static string Path(AuditRecord row) => row.Text("query_string") is { } query ? $"{row.Text("path")}?{query}" : row.Text("path")!;
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
+}
