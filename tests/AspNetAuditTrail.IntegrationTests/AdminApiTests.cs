@@ -10,7 +10,11 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(database)
 {
-    public static readonly string[] Endpoints = ["/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}"];
+    public static readonly string[] Endpoints =
+    [
+        "/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}",
+        "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf",
+    ];
 
     private static async Task<string> TokenAsync(HttpClient client, string user)
     {
@@ -103,7 +107,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         var (app, client, admin) = await StartAsync(requests: 0);
         await using var _ = app;
 
-        foreach (var path in new[] { "/audit/events", "/audit/events.csv", "/audit/events.json" })
+        foreach (var path in new[] { "/audit/events", "/audit/events.csv", "/audit/events.json", "/audit/reports/requests.pdf" })
         {
             var response = await GetAsync(client, $"{path}?{name}={Uri.EscapeDataString(value)}", admin);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);

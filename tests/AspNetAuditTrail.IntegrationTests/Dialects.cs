@@ -111,3 +111,11 @@ public sealed class PostgreSqlAdminApiTests(PostgreSqlServer server) : AdminApiT
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerAdminApiTests(SqlServerServer server) : AdminApiTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqlitePdfReportTests() : PdfReportTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPdfReportTests(PostgreSqlServer server) : PdfReportTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerPdfReportTests(SqlServerServer server) : PdfReportTests(new SqlServerAuditDatabase(server, fresh: false));

@@ -141,7 +141,7 @@ internal static class ReportEndpoints
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
-        pdf.BeginTable([new("Process", 2.6), new("Step", 1.8), new("Slot", 0.9), new("Registration", 5), new("Result", 1.7)]);
+        pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
         await foreach (var process in reader.StreamTableAsync(AuditTables.Process.Name, from, to, cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
