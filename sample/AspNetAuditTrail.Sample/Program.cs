@@ -50,6 +50,20 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             RoleClaimType = "role",
             ClockSkew = TimeSpan.FromSeconds(30),
         };
+
+        // A browser cannot send a bearer header when it opens the admin page: it may send the token as a cookie.
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (string.IsNullOrEmpty(context.Request.Headers.Authorization) && context.Request.Cookies["access_token"] is { } token)
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+        };
     });
 // The audit trail's admin endpoints need this policy: in the demo, the audit-admin role (alice).
 builder.Services.AddAuthorization(options =>

@@ -1,5 +1,6 @@
 using AspNetAuditTrail;
 using AspNetAuditTrail.Reports;
+using AspNetAuditTrail.Reports.Page;
 using AspNetAuditTrail.Reports.Pdf;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +34,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(prefix)
             .RequireAuthorization(policyName)
             .WithAudit(audit => audit.ResponseBody = AuditBodyMode.Skip);
+        group.MapGet("/", AdminPage.RenderAsync);
         group.MapGet("/events", EventEndpoints.ListAsync);
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);
         group.MapGet("/events.csv", EventEndpoints.ExportCsvAsync);

@@ -13,7 +13,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     public static readonly string[] Endpoints =
     [
         "/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}",
-        "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf",
+        "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf", "/audit",
     ];
 
     private static async Task<string> TokenAsync(HttpClient client, string user)

@@ -119,3 +119,11 @@ public sealed class PostgreSqlPdfReportTests(PostgreSqlServer server) : PdfRepor
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerPdfReportTests(SqlServerServer server) : PdfReportTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteAdminPageTests() : AdminPageTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAdminPageTests(PostgreSqlServer server) : AdminPageTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerAdminPageTests(SqlServerServer server) : AdminPageTests(new SqlServerAuditDatabase(server, fresh: false));

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Reports.Query;
+using Microsoft.AspNetCore.Http;
+
+namespace AspNetAuditTrail.Reports.Page;
+
+/// <summary>
+/// The admin page: server-rendered HTML, no script and no build step. A filter form, the newest matching requests
+/// (a page at a time) and a download link for each export and report, carrying the same filters.
+/// </summary>
+internal static class AdminPage
+{
+    private const int PageSize = 50;
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    private static readonly (string Name, string Label, string Type)[] Filters =
+    [
+        ("from", "From (UTC)", "text"), ("to", "To (UTC)", "text"), ("user", "User id", "text"),
+        ("method", "Method", "text"), ("status", "Status (404 or 4xx)", "text"), ("path", "Path (* = any)", "text"),
+    ];
+
+    public static async Task<IResult> RenderAsync(HttpContext context, IAuditReader reader)
+    {
+        var prefix = context.Request.PathBase + context.Request.Path.Value!.TrimEnd('/');
+        var values = context.Request.Query;
+        var (query, errors) = AuditQueryParser.Parse(values);
+        var page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
+
+        var html = new StringBuilder();
+        html.Append("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Audit trail</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}
+            table{border-collapse:collapse;width:100%;font-size:.85rem}
+            th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
+            th{background:#eef1f4} td.path{word-break:break-all}
+            form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}
+            label{display:flex;flex-direction:column;font-size:.8rem}
+            .downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}
+            .errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold}
+            </style></head><body>
+            <h1>Audit trail</h1>
+            """);
+        html.Append($"<p>Signed in as {Html.Encode(context.User.Identity?.Name ?? "(unnamed)")}.</p>");
+        html.Append("<form method=\"get\" id=\"filters\">");
+        foreach (var (name, label, type) in Filters)
+        {
+            html.Append($"<label>{label}<input type=\"{type}\" name=\"{name}\" id=\"filter-{name}\" value=\"{Html.Encode(values[name].ToString())}\"></label>");
+        }
+
+        html.Append("<label>Kind<select name=\"kind\" id=\"filter-kind\">");
+        foreach (var kind in Enum.GetNames<EventKind>())
+        {
+            var selected = string.Equals(values["kind"], kind, StringComparison.OrdinalIgnoreCase) ? " selected" : "";
+            html.Append($"<option value=\"{kind.ToLowerInvariant()}\"{selected}>{kind}</option>");
+        }
+
+        html.Append("</select></label><button type=\"submit\" id=\"apply\">Filter</button></form>");
+
+        var filterQuery = QueryString(values, exclude: "after");
+        html.Append("<div class=\"downloads\">Download: ");
+        foreach (var (href, id, label) in new[]
+        {
+            ($"{prefix}/events.csv{filterQuery}", "download-csv", "Events (CSV)"),
+            ($"{prefix}/events.json{filterQuery}", "download-json", "Events (JSON)"),
+            ($"{prefix}/reports/requests.pdf{filterQuery}", "download-requests", "Requests report (PDF)"),
+            ($"{prefix}/reports/logins.pdf{QueryString(values, only: ["from", "to"])}", "download-logins", "Sign-in report (PDF)"),
+            ($"{prefix}/reports/processes.pdf{QueryString(values, only: ["from", "to"])}", "download-processes", "Process report (PDF)"),
+        })
+        {
+            html.Append($"<a id=\"{id}\" href=\"{Html.Encode(href)}\">{label}</a>");
+        }
+
+        html.Append("</div>");
+
+        if (errors.Count > 0)
+        {
+            html.Append("<ul class=\"errors\" id=\"errors\">");
+            foreach (var message in errors.Values.SelectMany(m => m))
+            {
+                html.Append($"<li>{Html.Encode(message)}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+        else
+        {
+            html.Append("<table id=\"events\"><thead><tr><th>Time (UTC)</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>User</th><th>IP</th><th>Error</th></tr></thead><tbody>");
+            foreach (var row in page!.Rows)
+            {
+                var status = (long)row["status_code"]!;
+                html.Append("<tr>")
+                    .Append($"<td><a href=\"{Html.Encode($"{prefix}/events/{row.Id}")}\">{row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</a></td>")
+                    .Append($"<td>{Html.Encode(row.Text("method") ?? "")}</td>")
+                    .Append($"<td class=\"path\">{Html.Encode(row.Text("path") ?? "")}</td>")
+                    .Append($"<td class=\"s{status / 100}\">{status}</td>")
+                    .Append($"<td>{((double)row["duration_ms"]!).ToString("0.0", CultureInfo.InvariantCulture)}</td>")
+                    .Append($"<td>{Html.Encode(row.Text("user_id") ?? "")}</td>")
+                    .Append($"<td>{Html.Encode(row.Text("ip_address") ?? "")}</td>")
+                    .Append($"<td>{Html.Encode(row.Text("error_type") ?? "")}</td>")
+                    .Append("</tr>");
+            }
+
+            html.Append("</tbody></table>");
+            if (page.Rows.Count == 0)
+            {
+                html.Append("<p id=\"empty\">No audited request matches these filters.</p>");
+            }
+
+            if (page.ContinuationToken is { } next)
+            {
+                var nextQuery = QueryString(values, exclude: "after") is { Length: > 0 } q ? q + "&" : "?";
+                html.Append($"<p><a id=\"next\" href=\"{Html.Encode($"{prefix}{nextQuery}after={next}")}\">Older events</a></p>");
+            }
+        }
+
+        html.Append("</body></html>");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    private static string QueryString(IQueryCollection values, string? exclude = null, string[]? only = null)
+    {
+        var pairs = values
+            .Where(v => v.Key != exclude && (only is null || only.Contains(v.Key)) && !string.IsNullOrEmpty(v.Value.ToString()))
+            .Select(v => $"{Uri.EscapeDataString(v.Key)}={Uri.EscapeDataString(v.Value.ToString())}")
+            .ToArray();
+        return pairs.Length == 0 ? "" : "?" + string.Join("&", pairs);
+    }
+}
