@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AspNetAuditTrail.IntegrationTests.Databases;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>
+/// The admin page in headless Chromium (Debian packages chromium and chromium-driver), against the sample on a
+/// real Kestrel port: it renders, its filter form filters, and a PDF report downloads.
+/// </summary>
+public sealed class AdminPageBrowserTests() : DatabaseTest(new SqliteAuditDatabase())
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string ChromeDriver = "/usr/bin/chromedriver";
+
+    [Fact]
+    public async Task ThePageRendersFiltersAndDownloadsAReport()
+    {
+        if (!File.Exists(Chromium) || !File.Exists(ChromeDriver))
+        {
+            Assert.Skip("Chromium is not installed (Debian packages chromium and chromium-driver).");
+        }
+
+        await using var app = new SampleApp(Database, new() { ["urls"] = "http://127.0.0.1:0" });
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        await client.GetAsync("/api/products", Token);
+        await client.PostAsJsonAsync("/api/products", new { code = "BR-1", name = "Browser", price = 3 }, Token);
+        var token = (await (await client.PostAsJsonAsync("/api/token", new { username = "alice", password = "alice-password" }, Token))
+            .Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
+        await Task.Delay(300, Token);
+
+        var downloads = Directory.CreateTempSubdirectory("audit-downloads-").FullName;
+        var profile = Directory.CreateTempSubdirectory("audit-chromium-").FullName;
+        try
+        {
+            var options = new ChromeOptions { BinaryLocation = Chromium };
+            options.AddArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}");
+            options.AddUserProfilePreference("download.default_directory", downloads);
+            options.AddUserProfilePreference("download.prompt_for_download", false);
+            options.AddUserProfilePreference("plugins.always_open_pdf_externally", true);
+            using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+            service.HideCommandPromptWindow = true;
+            using var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+
+            browser.Navigate().GoToUrl($"{address}/health");
+            browser.Manage().Cookies.AddCookie(new Cookie("access_token", token, "/"));
+            browser.Navigate().GoToUrl($"{address}/audit");
+
+            Assert.Equal("Audit trail", browser.Title);
+            var rows = browser.FindElements(By.CssSelector("#events tbody tr"));
+            Assert.True(rows.Count >= 3, $"{rows.Count} rows");
+            Assert.Contains(rows, r => r.Text.Contains("GET", StringComparison.Ordinal));
+
+            browser.FindElement(By.Id("filter-method")).SendKeys("POST");
+            browser.FindElement(By.Id("filter-path")).SendKeys("/api/products*");
+            browser.FindElement(By.Id("apply")).Click();
+
+            Assert.Contains("method=POST", browser.Url);
+            var filtered = browser.FindElements(By.CssSelector("#events tbody tr"));
+            var only = Assert.Single(filtered);
+            Assert.Contains("POST", only.Text);
+            Assert.Contains("/api/products", only.Text);
+
+            browser.FindElement(By.Id("download-requests")).Click();
+            var pdf = await WaitForDownloadAsync(downloads);
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(pdf, Token))[..4]));
+        }
+        finally
+        {
+            Directory.Delete(downloads, recursive: true);
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
+    private static async Task<string> WaitForDownloadAsync(string folder)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (Directory.GetFiles(folder, "*.pdf").FirstOrDefault() is { } file && new FileInfo(file).Length > 0)
+            {
+                return file;
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        Assert.Fail("No PDF arrived in the download folder: " + string.Join(", ", Directory.GetFiles(folder)));
+        return "";
+    }
+}
