@@ -10,17 +10,13 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(database)
 {
+    private const string NotAdmin = "path NOT LIKE '/audit%'";
+
     public static readonly string[] Endpoints =
     [
         "/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}",
         "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf", "/audit",
     ];
-
-    private static async Task<string> TokenAsync(HttpClient client, string user)
-    {
-        var response = await client.PostAsJsonAsync("/api/token", new { username = user, password = user + "-password" }, Token);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
-    }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? token)
     {
@@ -43,31 +39,9 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
             await client.GetAsync($"/api/products?n={i}", Token);
         }
 
-        var admin = await TokenAsync(client, "alice");
-        await WaitForRowsAsync(requests + 1);
+        var admin = await DemoUsers.TokenAsync(client, "alice");
+        await Database.WaitForRowsAsync("request_audit_event", requests + 1, NotAdmin);
         return (app, client, admin);
-    }
-
-    private async Task WaitForRowsAsync(long rows)
-    {
-        for (var i = 0; i < 300 && CountRows() < rows; i++)
-        {
-            await Task.Delay(20, Token);
-        }
-
-        Assert.True(CountRows() >= rows, $"only {CountRows()} rows were written");
-    }
-
-    private long CountRows()
-    {
-        try
-        {
-            return Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE path <> '/audit/events'");
-        }
-        catch (System.Data.Common.DbException)
-        {
-            return 0;
-        }
     }
 
     [Fact]
@@ -75,7 +49,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     {
         var (app, client, admin) = await StartAsync();
         await using var _ = app;
-        var bob = await TokenAsync(client, "bob");
+        var bob = await DemoUsers.TokenAsync(client, "bob");
 
         foreach (var path in Endpoints)
         {
@@ -126,14 +100,14 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     {
         var (app, client, admin) = await StartAsync();
         await using var _ = app;
-        var before = CountRows();
+        var before = Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}");
 
         var response = await GetAsync(client, $"/audit/events?{name}={Uri.EscapeDataString(value)}", admin);
         var page = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, page.GetProperty("events").GetArrayLength());
-        Assert.True(CountRows() >= before);
+        Assert.True(Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}") >= before);
         Assert.Contains("login_audit_event", Database.TableNames());
     }
 
@@ -188,7 +162,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
             await client.SendAsync(upload, Token);
         }
 
-        await WaitForRowsAsync(2);
+        await Database.WaitForRowsAsync("request_audit_event", 2, NotAdmin);
         var csv = await (await GetAsync(client, "/audit/events.csv?path=/api/uploads", admin)).Content.ReadAsStringAsync(Token);
         var rows = ParseCsv(csv);
 
@@ -207,7 +181,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         var (app, client, admin) = await StartAsync(requests: 5);
         await using var _ = app;
         await client.PostAsJsonAsync("/api/products", new { code = "J-1", name = "Json", price = 1 }, Token);
-        await WaitForRowsAsync(7);
+        await Database.WaitForRowsAsync("request_audit_event", 7, NotAdmin);
 
         var response = await GetAsync(client, "/audit/events.json?path=/api/products*", admin);
         var rows = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).EnumerateArray().ToArray();

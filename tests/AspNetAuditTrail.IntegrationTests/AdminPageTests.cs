@@ -7,26 +7,12 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 public abstract class AdminPageTests(AuditDatabase database) : DatabaseTest(database)
 {
-    private static async Task<string> TokenAsync(HttpClient client, string user)
-    {
-        var response = await client.PostAsJsonAsync("/api/token", new { username = user, password = user + "-password" }, Token);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
-    }
-
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", $"access_token={token}");
         var response = await client.SendAsync(request, Token);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Token));
-    }
-
-    private async Task WaitForRowsAsync(long rows)
-    {
-        for (var i = 0; i < 300 && (!Database.TableNames().Contains("request_audit_event") || Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}") < rows); i++)
-        {
-            await Task.Delay(20, Token);
-        }
     }
 
     [Fact]
@@ -36,8 +22,8 @@ public abstract class AdminPageTests(AuditDatabase database) : DatabaseTest(data
         var client = app.CreateClient();
         await client.GetAsync("/api/products/<script>alert(1)</script>", Token);
         await client.PostAsJsonAsync("/api/products", new { code = "PG-1", name = "Page", price = 1 }, Token);
-        var token = await TokenAsync(client, "alice");
-        await WaitForRowsAsync(3);
+        var token = await DemoUsers.TokenAsync(client, "alice");
+        await Database.WaitForRowsAsync("request_audit_event", 3);
 
         var (status, html) = await PageAsync(client, "/audit", token);
         var (filteredStatus, filtered) = await PageAsync(client, "/audit?method=POST&path=/api/products*", token);
@@ -65,7 +51,7 @@ public abstract class AdminPageTests(AuditDatabase database) : DatabaseTest(data
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var token = await TokenAsync(client, "alice");
+        var token = await DemoUsers.TokenAsync(client, "alice");
 
         var (status, html) = await PageAsync(client, "/audit?status=teapot", token);
 
@@ -78,7 +64,7 @@ public abstract class AdminPageTests(AuditDatabase database) : DatabaseTest(data
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var bob = await TokenAsync(client, "bob");
+        var bob = await DemoUsers.TokenAsync(client, "bob");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/audit", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PageAsync(client, "/audit", bob)).Status);

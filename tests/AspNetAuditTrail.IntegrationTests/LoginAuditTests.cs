@@ -27,13 +27,6 @@ public abstract class LoginAuditTests(AuditDatabase database) : DatabaseTest(dat
         return client.SendAsync(request, Token);
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, string userName)
-    {
-        var response = await SignInAsync(client, userName, userName + "-password");
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
-    }
-
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token)
     {
         var request = new HttpRequestMessage(method, path);
@@ -103,7 +96,7 @@ public abstract class LoginAuditTests(AuditDatabase database) : DatabaseTest(dat
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var token = await TokenAsync(client, "bob");
+        var token = await DemoUsers.TokenAsync(client, "bob");
         var parts = token.Split('.');
         var payload = JsonDocument.Parse(Base64UrlDecode(parts[1])).RootElement.GetRawText().Replace("\"bob\"", "\"alice\"", StringComparison.Ordinal);
         var tampered = $"{parts[0]}.{Base64UrlEncode(payload)}.{parts[2]}";
@@ -122,8 +115,8 @@ public abstract class LoginAuditTests(AuditDatabase database) : DatabaseTest(dat
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var bob = await TokenAsync(client, "bob");
-        var alice = await TokenAsync(client, "alice");
+        var bob = await DemoUsers.TokenAsync(client, "bob");
+        var alice = await DemoUsers.TokenAsync(client, "alice");
 
         var forbidden = await SendAsync(client, HttpMethod.Get, "/api/admin/ping", bob);
         var allowed = await SendAsync(client, HttpMethod.Get, "/api/admin/ping", alice);
@@ -145,7 +138,7 @@ public abstract class LoginAuditTests(AuditDatabase database) : DatabaseTest(dat
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var token = await TokenAsync(client, "alice");
+        var token = await DemoUsers.TokenAsync(client, "alice");
 
         var response = await SendAsync(client, HttpMethod.Post, "/api/logout", token);
         await app.DrainAsync();
@@ -215,8 +208,8 @@ public abstract class LoginAuditTests(AuditDatabase database) : DatabaseTest(dat
     {
         await using var app = new SampleApp(Database);
         var client = app.CreateClient();
-        var alice = await TokenAsync(client, "alice");
-        var bob = await TokenAsync(client, "bob");
+        var alice = await DemoUsers.TokenAsync(client, "alice");
+        var bob = await DemoUsers.TokenAsync(client, "bob");
         await SignInAsync(client, "alice", "wrong-password-123");
         await SendAsync(client, HttpMethod.Get, "/api/admin/ping", alice);
         await SendAsync(client, HttpMethod.Get, "/api/admin/ping", bob);

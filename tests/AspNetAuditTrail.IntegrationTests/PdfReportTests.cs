@@ -9,12 +9,6 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(database)
 {
-    private static async Task<string> TokenAsync(HttpClient client, string user)
-    {
-        var response = await client.PostAsJsonAsync("/api/token", new { username = user, password = user + "-password" }, Token);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("access_token").GetString()!;
-    }
-
     private static async Task<string[]> PagesAsync(HttpClient client, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -24,21 +18,6 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Token));
         return pdf.GetPages().Select(page => ContentOrderTextExtractor.GetText(page)).ToArray();
-    }
-
-    private async Task WaitForAsync(string table, long rows)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (Database.TableNames().Contains(table) && Database.Scalar<long>($"SELECT count(*) FROM {Database.Table(table)}") >= rows)
-            {
-                return;
-            }
-
-            await Task.Delay(20, Token);
-        }
-
-        Assert.Fail($"{table} did not reach {rows} rows");
     }
 
     [Fact]
@@ -51,8 +30,8 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
             await client.GetAsync($"/api/products/{i % 3}?segment=/a/very/long/path/that/must/wrap/inside/its/column/{i}&tag=x,y", Token);
         }
 
-        var token = await TokenAsync(client, "alice");
-        await WaitForAsync("request_audit_event", 121);
+        var token = await DemoUsers.TokenAsync(client, "alice");
+        await Database.WaitForRowsAsync("request_audit_event", 121);
 
         var pages = await PagesAsync(client, "/audit/reports/requests.pdf?path=/api/products/*", token);
 
@@ -91,8 +70,8 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
             await client.SendAsync(attempt, Token);
         }
 
-        var token = await TokenAsync(client, "alice");
-        await WaitForAsync("login_audit_event", 6);
+        var token = await DemoUsers.TokenAsync(client, "alice");
+        await Database.WaitForRowsAsync("login_audit_event", 6);
 
         var text = string.Join("\n", await PagesAsync(client, "/audit/reports/logins.pdf", token));
 
@@ -111,8 +90,8 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
         var client = app.CreateClient();
         await client.PostAsJsonAsync("/api/products", new { code = "Ωμέγα-1", name = "Привет", price = 1 }, Token);
         await client.PostAsJsonAsync("/api/products", new { code = "", name = "", price = 0 }, Token);
-        var token = await TokenAsync(client, "alice");
-        await WaitForAsync("registration_audit_event", 5);
+        var token = await DemoUsers.TokenAsync(client, "alice");
+        await Database.WaitForRowsAsync("registration_audit_event", 5);
 
         var text = string.Join("\n", await PagesAsync(client, "/audit/reports/processes.pdf", token));
 

@@ -88,6 +88,18 @@ public abstract class AuditDatabase : IAsyncDisposable
         return connection.Execute(sql, parameters);
     }
 
+    /// <summary>Waits (at most 6 s) until the writer has put at least <paramref name="rows"/> rows in a table.</summary>
+    public async Task WaitForRowsAsync(string table, long rows, string where = "1 = 1")
+    {
+        long Count() => TableNames().Contains(table) ? Scalar<long>($"SELECT count(*) FROM {Table(table)} WHERE {where}") : 0;
+        for (var i = 0; i < 300 && Count() < rows; i++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(Count() >= rows, $"{table} has {Count()} rows, not {rows}");
+    }
+
     public List<IDictionary<string, object?>> RequestRows() => Query($"SELECT * FROM {Requests} ORDER BY occurred_at, id");
 
     public abstract ValueTask DisposeAsync();
