@@ -7,7 +7,8 @@ namespace AspNetAuditTrail.PostgreSql;
 
 /// <summary>
 /// The PostgreSQL audit store: uuid ids, timestamptz times, jsonb for JSON, and each table of a batch
-/// written with one binary COPY inside the batch transaction.
+/// written with one binary COPY (into a temporary table, then moved across skipping ids already stored)
+/// inside the batch transaction.
 /// </summary>
 public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
 {
@@ -41,27 +42,43 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
-        var copy = $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        var types = table.Columns.Select(c => DbType(c.Type)).ToArray();
-        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var row in rows)
+        var columns = string.Join(", ", table.Columns.Select(c => c.Name));
+        var staging = "audit_load_" + table.Name;
+        await using (var create = connection.CreateCommand())
         {
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < types.Length; i++)
-            {
-                var value = ToDbValue(table.Columns[i].Type, table.Columns[i].ValueOf(row));
-                if (value is DBNull)
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteAsync(value, types[i], cancellationToken);
-                }
-            }
+            create.Transaction = transaction;
+            create.CommandText = $"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP";
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        var types = table.Columns.Select(c => DbType(c.Type)).ToArray();
+        await using (var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < types.Length; i++)
+                {
+                    var value = ToDbValue(table.Columns[i].Type, table.Columns[i].ValueOf(row));
+                    if (value is DBNull)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(value, types[i], cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using var move = connection.CreateCommand();
+        move.Transaction = transaction;
+        move.CommandText = $"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT (id) DO NOTHING";
+        await move.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlDbType DbType(AuditColumnType type) => type switch

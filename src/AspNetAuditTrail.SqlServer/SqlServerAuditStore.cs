@@ -9,7 +9,7 @@ namespace AspNetAuditTrail.SqlServer;
 /// <summary>
 /// The SQL Server audit store: tables in their own schema (default <c>audit</c>), uniqueidentifier ids with
 /// each table clustered on (occurred_at, id), and each table of a batch written with one <see cref="SqlBulkCopy"/>
-/// inside the batch transaction, constraints checked.
+/// into a temporary table, then moved across once per id, skipping ids already stored, inside the batch transaction.
 /// </summary>
 public sealed partial class SqlServerAuditStore : SqlAuditStore
 {
@@ -72,6 +72,31 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override string Limit(string orderedSql, int rows) => $"{orderedSql} OFFSET 0 ROWS FETCH NEXT {rows} ROWS ONLY";
 
+    /// <summary>T-SQL has no such clause: batches go through SqlBulkCopy and a move that skips stored ids instead.</summary>
+    protected override string OnDuplicateId => "";
+
+    /// <inheritdoc />
+    protected override IEnumerable<string> BulkStatements() =>
+        new[] { AuditTables.Request.Name, AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.Step.Name, AuditTables.Registration.Name }
+            .SelectMany(table => new[] { CreateStagingSql(table), MoveStagingSql(table, AuditTables.ColumnTypes[table].Keys), DropStagingSql });
+
+    private const string Staging = "#audit_load";
+
+    private const string DropStagingSql = $"DROP TABLE {Staging};";
+
+    private string CreateStagingSql(string table) => $"SELECT TOP 0 * INTO {Staging} FROM {TableName(table)};";
+
+    /// <summary>Moves the staged rows across, once per id, skipping ids already stored.</summary>
+    private string MoveStagingSql(string table, IEnumerable<string> columns)
+    {
+        var list = string.Join(", ", columns);
+        return $"""
+            INSERT INTO {TableName(table)} ({list})
+            SELECT {list} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY (SELECT 0)) AS audit_copy FROM {Staging}) s
+            WHERE s.audit_copy = 1 AND NOT EXISTS (SELECT 1 FROM {TableName(table)} t WHERE t.id = s.id);
+            """;
+    }
+
     /// <inheritdoc />
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
@@ -87,17 +112,32 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
             data.Rows.Add(table.Columns.Select(c => ToDbValue(c.Type, c.ValueOf(row))).ToArray());
         }
 
-        using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)transaction)
+        async Task ExecuteAsync(string sql)
         {
-            DestinationTableName = TableName(table.Name),
-            BulkCopyTimeout = 0,
-        };
-        foreach (var column in table.Columns)
-        {
-            bulk.ColumnMappings.Add(column.Name, column.Name);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await bulk.WriteToServerAsync(data, cancellationToken);
+        await ExecuteAsync(CreateStagingSql(table.Name));
+        using (var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.Default, (SqlTransaction)transaction)
+        {
+            DestinationTableName = Staging,
+            BulkCopyTimeout = 0,
+        })
+        {
+            foreach (var column in table.Columns)
+            {
+                bulk.ColumnMappings.Add(column.Name, column.Name);
+            }
+
+            await bulk.WriteToServerAsync(data, cancellationToken);
+        }
+
+        // The move checks the table's constraints; a row that breaks one fails the whole batch.
+        await ExecuteAsync(MoveStagingSql(table.Name, table.Columns.Select(c => c.Name)));
+        await ExecuteAsync(DropStagingSql);
     }
 
     private static Type ClrType(AuditColumnType type) => type switch

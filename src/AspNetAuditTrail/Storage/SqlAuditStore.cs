@@ -8,7 +8,9 @@ namespace AspNetAuditTrail.Storage;
 /// <summary>
 /// What every SQL dialect shares: schema scripts recorded in a version table, and batches written in one
 /// transaction through a prepared insert per table. A dialect supplies its connection, its scripts and
-/// how values are stored, and may override the bulk path and how names are qualified.
+/// how values are stored, and may override the bulk path and how names are qualified. Writes are idempotent
+/// by id: a row whose id is already stored is skipped, so a batch retried after a lost commit, or replayed,
+/// lands exactly once.
 /// </summary>
 public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditStore, IAuditReader
 {
@@ -29,6 +31,15 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
 
     /// <summary>A table's name as statements write it (a dialect may qualify it with a schema).</summary>
     protected virtual string TableName(string table) => table;
+
+    /// <summary>
+    /// Ends the prepared insert so that a row whose id is already stored is skipped, and only that: other
+    /// constraints still fail the batch. The default, <c>ON CONFLICT (id) DO NOTHING</c>, suits SQLite and PostgreSQL.
+    /// </summary>
+    protected virtual string OnDuplicateId => "ON CONFLICT (id) DO NOTHING";
+
+    /// <summary>Statements the dialect's bulk path runs, for syntax checks.</summary>
+    protected virtual IEnumerable<string> BulkStatements() => [];
 
     /// <summary>The batches a script runs as (a dialect may split it or fill in placeholders).</summary>
     protected virtual IEnumerable<string> Batches(SqlScript script) => [script.Sql];
@@ -55,6 +66,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
                 InsertSql(AuditTables.Process), InsertSql(AuditTables.Step), InsertSql(AuditTables.Registration),
             }
             .OfType<string>()
+            .Concat(BulkStatements())
             .Concat(ReadingStatements())
             .Concat(Scripts.SelectMany(Batches));
 
@@ -152,8 +164,8 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
         }
     }
 
-    /// <summary>The parameterised INSERT statement of a table.</summary>
+    /// <summary>The parameterised insert of a table, skipping a row whose id is already stored.</summary>
     protected string InsertSql<TEvent>(AuditTable<TEvent> table) =>
         $"INSERT INTO {TableName(table.Name)} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
-        $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => ParameterName(i)))})";
+        $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => ParameterName(i)))}) {OnDuplicateId}".TrimEnd();
 }
