@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Writing a batch of {Count} audit events failed (attempt {Attempt}); retrying in {Delay}.")]
     public static partial void WriteRetry(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
 
-    [LoggerMessage(3, LogLevel.Error, "A batch of {Count} audit events could not be written after {Attempts} attempts and was dropped.")]
-    public static partial void BatchDropped(ILogger logger, Exception exception, int count, int attempts);
+    [LoggerMessage(3, LogLevel.Error, "A batch of {Count} audit events could not be written after {Attempts} attempts: it goes to the journal until the store is back.")]
+    public static partial void BatchSpilled(ILogger logger, Exception exception, int count, int attempts);
 
     [LoggerMessage(4, LogLevel.Error, "Reading the bodies or extra information of {Method} {Path} failed; the row is written without them.")]
     public static partial void EventDetailsFailed(ILogger logger, Exception exception, string method, string path);
@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "The audit writer has stopped: the events of {Unit} were dropped.")]
     public static partial void EnqueuedAfterStop(ILogger logger, AuditUnit unit);
 
-    [LoggerMessage(5, LogLevel.Warning, "The audit writer was stopped before it could write {Count} queued events: they were dropped.")]
+    [LoggerMessage(5, LogLevel.Error, "The audit writer was stopped before it could write {Count} queued events, and the journal could not take them: they were dropped.")]
     public static partial void ShutdownDropped(ILogger logger, int count);
 
     [LoggerMessage(6, LogLevel.Error, "Applying the audit schema failed; it is tried again before the next batch.")]
@@ -44,4 +44,19 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Error, "The process audit {Process} could not be recorded: its definition is wrong.")]
     public static partial void ProcessFailed(ILogger logger, Exception exception, string process);
+
+    [LoggerMessage(14, LogLevel.Error, "The audit journal {Path} is full ({MaxSize} bytes): {Count} events were dropped.")]
+    public static partial void JournalFull(ILogger logger, int count, string path, long maxSize);
+
+    [LoggerMessage(15, LogLevel.Error, "Writing {Count} events to the audit journal {Path} failed: they were dropped.")]
+    public static partial void JournalFailed(ILogger logger, Exception exception, int count, string path);
+
+    [LoggerMessage(16, LogLevel.Warning, "A line of the audit journal {Path} could not be read (cut short by a crash?) and was skipped.")]
+    public static partial void JournalLineSkipped(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(17, LogLevel.Information, "Replaying {Count} audit events from the journal.")]
+    public static partial void Replaying(ILogger logger, int count);
+
+    [LoggerMessage(18, LogLevel.Warning, "Replaying {Count} audit events from the journal failed; they stay there for the next try.")]
+    public static partial void ReplayFailed(ILogger logger, Exception exception, int count);
 }

@@ -127,3 +127,11 @@ public sealed class PostgreSqlAdminPageTests(PostgreSqlServer server) : AdminPag
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerAdminPageTests(SqlServerServer server) : AdminPageTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteDurabilityTests() : DurabilityTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlDurabilityTests(PostgreSqlServer server) : DurabilityTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerDurabilityTests(SqlServerServer server) : DurabilityTests(new SqlServerAuditDatabase(server, fresh: false));

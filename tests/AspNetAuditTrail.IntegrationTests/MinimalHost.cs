@@ -15,7 +15,12 @@ internal static class MinimalHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddAuditTrail(o => o.FlushInterval = TimeSpan.FromMilliseconds(50))
+        var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
+        builder.Services.AddAuditTrail(o =>
+            {
+                o.FlushInterval = TimeSpan.FromMilliseconds(50);
+                o.JournalFolder = journal;
+            })
             .UseStore(_ => database.CreateStore(), database.ConnectionString);
         configure?.Invoke(builder);
         var app = builder.Build();

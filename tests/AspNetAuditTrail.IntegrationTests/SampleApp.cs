@@ -32,6 +32,7 @@ public sealed class SampleApp : WebApplicationFactory<Program>
         _services = services;
         _settings = database.AppSettings();
         _settings["AuditTrail:FlushInterval"] = "00:00:00.050";
+        _settings["AuditTrail:JournalFolder"] = JournalFolder;
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
@@ -39,6 +40,9 @@ public sealed class SampleApp : WebApplicationFactory<Program>
     }
 
     public AuditDatabase Database { get; }
+
+    /// <summary>This instance's own journal folder, so that no test replays another's journal.</summary>
+    public string JournalFolder { get; } = Directory.CreateTempSubdirectory("audit-journal-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

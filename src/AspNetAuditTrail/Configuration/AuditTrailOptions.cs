@@ -86,4 +86,20 @@ public sealed class AuditTrailOptions
 
     /// <summary>Record an <c>AccessGranted</c> security event for every authorized request. Default off.</summary>
     public bool AuditAccessGranted { get; set; }
+
+    /// <summary>
+    /// What happens to an event when the queue is full: <see cref="AuditOverflowPolicy.Spill"/> (default) puts it in
+    /// the local journal, <see cref="AuditOverflowPolicy.Drop"/> drops it (counted and logged).
+    /// </summary>
+    public AuditOverflowPolicy OverflowPolicy { get; set; } = AuditOverflowPolicy.Spill;
+
+    /// <summary>
+    /// The folder of the local journal that keeps events the store could not take (an outage longer than the
+    /// retries, a full queue, a stop); replayed when the store is back and at the next start. Default: a folder
+    /// <c>aspnetaudittrail</c> in the system's temporary folder. One file per application and machine.
+    /// </summary>
+    public string? JournalFolder { get; set; }
+
+    /// <summary>Largest size of the journal in bytes; past it, events are dropped (counted and logged). Default 1 GiB.</summary>
+    public long MaxJournalSize { get; set; } = 1L << 30;
 }

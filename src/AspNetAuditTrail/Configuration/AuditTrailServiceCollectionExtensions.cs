@@ -42,6 +42,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton<AuditSettingsProvider>();
+        services.TryAddSingleton<AuditJournal>();
         services.TryAddSingleton<AuditQueue>();
         services.TryAddSingleton<AuditTrailMarker>();
         services.TryAddSingleton<HandlerRecorder>();

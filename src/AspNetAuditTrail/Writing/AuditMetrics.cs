@@ -11,6 +11,8 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _written;
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _writeFailures;
+    private readonly Counter<long> _spilled;
+    private readonly Counter<long> _replayed;
 
     public AuditMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +21,8 @@ internal sealed class AuditMetrics
         _written = meter.CreateCounter<long>("audit.events.written", "{event}", "Audit events written to the store.");
         _dropped = meter.CreateCounter<long>("audit.events.dropped", "{event}", "Audit events lost, by reason.");
         _writeFailures = meter.CreateCounter<long>("audit.write.failures", "{attempt}", "Failed attempts to write a batch.");
+        _spilled = meter.CreateCounter<long>("audit.events.spilled", "{event}", "Audit events put in the local journal, by reason.");
+        _replayed = meter.CreateCounter<long>("audit.events.replayed", "{event}", "Audit events written to the store from the journal.");
     }
 
     public void Enqueued() => _enqueued.Add(1);
@@ -28,4 +32,8 @@ internal sealed class AuditMetrics
     public void Dropped(int count, string reason) => _dropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     public void WriteFailed() => _writeFailures.Add(1);
+
+    public void Spilled(int count, string reason) => _spilled.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Replayed(int count) => _replayed.Add(count);
 }

@@ -8,7 +8,8 @@ namespace AspNetAuditTrail.Writing;
 
 /// <summary>
 /// The bounded in-memory queue between the requests and the writer. Handing over never waits: when the
-/// queue is full the event is dropped, logged and counted.
+/// queue is full the event goes to the local journal (<see cref="AuditOverflowPolicy.Spill"/>) or is dropped,
+/// logged and counted (<see cref="AuditOverflowPolicy.Drop"/>).
 /// </summary>
 internal sealed class AuditQueue
 {
@@ -16,10 +17,14 @@ internal sealed class AuditQueue
     private readonly int _capacity;
     private readonly AuditMetrics _metrics;
     private readonly ILogger<AuditQueue> _logger;
+    private readonly AuditJournal _journal;
+    private readonly AuditOverflowPolicy _overflow;
 
-    public AuditQueue(IOptions<AuditTrailOptions> options, AuditMetrics metrics, ILogger<AuditQueue> logger)
+    public AuditQueue(IOptions<AuditTrailOptions> options, AuditJournal journal, AuditMetrics metrics, ILogger<AuditQueue> logger)
     {
         _capacity = options.Value.QueueCapacity;
+        _overflow = options.Value.OverflowPolicy;
+        _journal = journal;
         _metrics = metrics;
         _logger = logger;
         _channel = Channel.CreateBounded<AuditUnit>(new BoundedChannelOptions(_capacity)
@@ -31,7 +36,7 @@ internal sealed class AuditQueue
 
     public ChannelReader<AuditUnit> Reader => _channel.Reader;
 
-    /// <summary>Hands a unit to the writer; returns false (after logging and counting) when it was dropped.</summary>
+    /// <summary>Hands a unit to the writer, or to the journal when the queue cannot take it; false (logged and counted) when it was dropped.</summary>
     public bool Enqueue(AuditUnit unit)
     {
         if (_channel.Writer.TryWrite(unit))
@@ -42,15 +47,23 @@ internal sealed class AuditQueue
 
         if (IsCompleted)
         {
-            _metrics.Dropped(1, "shutdown");
+            // The writer has stopped: the journal keeps the unit for the next start.
+            if (_journal.Append([unit], "shutdown"))
+            {
+                return true;
+            }
+
             Log.EnqueuedAfterStop(_logger, unit);
-        }
-        else
-        {
-            _metrics.Dropped(1, "queue_full");
-            Log.QueueFull(_logger, _capacity, unit);
+            return false;
         }
 
+        if (_overflow == AuditOverflowPolicy.Spill)
+        {
+            return _journal.Append([unit], "queue_full");
+        }
+
+        _metrics.Dropped(1, "queue_full");
+        Log.QueueFull(_logger, _capacity, unit);
         return false;
     }
 

@@ -19,6 +19,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     private static readonly ResiliencePropertyKey<int> BatchCountKey = new("audit.batch.count");
 
     private readonly AuditQueue _queue;
+    private readonly AuditJournal _journal;
     private readonly IServiceProvider _services;
     private readonly AuditTrailOptions _options;
     private readonly TimeProvider _time;
@@ -32,6 +33,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     public AuditWriter(
         AuditQueue queue,
+        AuditJournal journal,
         IServiceProvider services,
         IOptions<AuditTrailOptions> options,
         TimeProvider time,
@@ -39,6 +41,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         ILogger<AuditWriter> logger)
     {
         _queue = queue;
+        _journal = journal;
         _services = services;
         _options = options.Value;
         _time = time;
@@ -100,6 +103,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             await TryEnsureSchemaAsync();
         }
 
+        await TryReplayAsync();
         var reader = _queue.Reader;
         var batch = new List<AuditUnit>(_options.BatchSize);
         try
@@ -113,9 +117,16 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         }
         catch (Exception) when (_abort.IsCancellationRequested)
         {
-            var left = batch.Count + reader.Count;
-            _metrics.Dropped(left, "shutdown");
-            Log.ShutdownDropped(_logger, left);
+            // Stopped before everything was written: the journal keeps the rest for the next start.
+            while (reader.TryRead(out var unit))
+            {
+                batch.Add(unit);
+            }
+
+            if (!_journal.Append(batch, "shutdown"))
+            {
+                Log.ShutdownDropped(_logger, batch.Count);
+            }
         }
     }
 
@@ -175,16 +186,43 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 context,
                 (Writer: this, Batch: batch));
             _metrics.Written(batch.Count);
+            await TryReplayAsync();
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
+            // The store stays down past the retries: the batch waits in the journal for it to come back.
             _metrics.WriteFailed();
-            _metrics.Dropped(batch.Count, "write_failed");
-            Log.BatchDropped(_logger, ex, batch.Count, _options.MaxWriteRetries + 1);
+            Log.BatchSpilled(_logger, ex, batch.Count, _options.MaxWriteRetries + 1);
+            _journal.Append(batch, "write_failed");
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
+    private async Task TryReplayAsync()
+    {
+        if (_journal.Size == 0)
+        {
+            return;
+        }
+
+        var units = _journal.BeginReplay();
+        Log.Replaying(_logger, units.Count);
+        try
+        {
+            foreach (var chunk in units.Chunk(_options.BatchSize))
+            {
+                await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
+            }
+
+            _journal.EndReplay(units.Count);
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            Log.ReplayFailed(_logger, ex, units.Count);
         }
     }
 

@@ -73,7 +73,7 @@ public class AuditWriterTests
     }
 
     [Fact]
-    public async Task ABatchThatKeepsFailingIsDroppedAndCountedAndTheWriterGoesOn()
+    public async Task ABatchThatKeepsFailingGoesToTheJournalAndIsReplayedWhenTheStoreIsBack()
     {
         var store = new RecordingStore { FailAttempt = attempt => attempt <= 3 };
         await using var harness = new WriterHarness(
@@ -83,30 +83,55 @@ public class AuditWriterTests
         harness.Queue.Enqueue(WriterHarness.Unit(2));
         await harness.Writer.StartAsync(Token);
 
-        for (var i = 0; i < 50 && harness.Counter("audit.events.dropped[write_failed]") == 0; i++)
+        for (var i = 0; i < 50 && harness.Counter("audit.events.spilled[write_failed]") == 0; i++)
         {
             harness.Time.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(20, Token);
         }
 
-        Assert.Equal(2, harness.Counter("audit.events.dropped[write_failed]"));
+        Assert.Equal(2, harness.Counter("audit.events.spilled[write_failed]"));
         Assert.Equal(3, store.Attempts);
+        Assert.True(harness.Journal.Size > 0);
+        Assert.Equal(0, harness.Counter("audit.events.dropped[write_failed]"));
 
         Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(3)));
-        for (var i = 0; i < 50 && store.Written == 0; i++)
+        for (var i = 0; i < 50 && store.Written < 3; i++)
         {
             harness.Time.Advance(TimeSpan.FromMilliseconds(1));
             await Task.Delay(20, Token);
         }
 
-        Assert.Equal("/api/items/3", Assert.Single(Assert.Single(store.Batches)).Request!.Path);
+        Assert.Equal(["/api/items/3", "/api/items/1", "/api/items/2"], store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
+        Assert.Equal(0, harness.Journal.Size);
+        Assert.Equal(2, harness.Counter("audit.events.replayed"));
     }
 
     [Fact]
-    public async Task AFullQueueDropsNewEventsAndCountsThem()
+    public async Task WhatTheJournalHoldsIsWrittenAtTheNextStartAndNeverTwice()
+    {
+        var folder = Directory.CreateTempSubdirectory("audit-journal-").FullName;
+        await using (var first = new WriterHarness(new AuditTrailOptions { QueueCapacity = 1, JournalFolder = folder }, new RecordingStore()))
+        {
+            first.Queue.Enqueue(WriterHarness.Unit(1));
+            Assert.True(first.Queue.Enqueue(WriterHarness.Unit(2)));
+            Assert.Equal(1, first.Counter("audit.events.spilled[queue_full]"));
+        }
+
+        var store = new RecordingStore();
+        await using var second = new WriterHarness(new AuditTrailOptions { JournalFolder = folder }, store);
+        await second.Writer.StartAsync(Token);
+        await WriterHarness.EventuallyAsync(() => store.Written == 1, "the journal is replayed at start");
+        await second.Writer.StopAsync(Token);
+
+        Assert.Equal("/api/items/2", Assert.Single(store.Batches.SelectMany(b => b)).Request!.Path);
+        Assert.Equal(0, second.Journal.Size);
+    }
+
+    [Fact]
+    public async Task AFullQueueDropsNewEventsAndCountsThemWhenToldTo()
     {
         var store = new RecordingStore();
-        await using var harness = new WriterHarness(new AuditTrailOptions { QueueCapacity = 2 }, store);
+        await using var harness = new WriterHarness(new AuditTrailOptions { QueueCapacity = 2, OverflowPolicy = AuditOverflowPolicy.Drop }, store);
 
         Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(1)));
         Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(2)));
@@ -114,5 +139,6 @@ public class AuditWriterTests
 
         Assert.Equal(2, harness.Counter("audit.events.enqueued"));
         Assert.Equal(1, harness.Counter("audit.events.dropped[queue_full]"));
+        Assert.Equal(0, harness.Journal.Size);
     }
 }

@@ -5,6 +5,7 @@ using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Writing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -20,6 +21,8 @@ internal sealed class WriterHarness : IAsyncDisposable
 
     public WriterHarness(AuditTrailOptions options, IAuditStore store)
     {
+        options.JournalFolder ??= Directory.CreateTempSubdirectory("audit-journal-").FullName;
+        JournalFolder = options.JournalFolder;
         _services = new ServiceCollection().AddMetrics().AddSingleton(store).BuildServiceProvider();
         var meterFactory = _services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -42,13 +45,18 @@ internal sealed class WriterHarness : IAsyncDisposable
         _listener.Start();
 
         var metrics = new AuditMetrics(meterFactory);
-        Queue = new AuditQueue(Options.Create(options), metrics, NullLogger<AuditQueue>.Instance);
-        Writer = new AuditWriter(Queue, _services, Options.Create(options), Time, metrics, NullLogger<AuditWriter>.Instance);
+        Journal = new AuditJournal(Options.Create(options), new HostingEnvironment { ApplicationName = "writer-tests" }, metrics, NullLogger<AuditJournal>.Instance);
+        Queue = new AuditQueue(Options.Create(options), Journal, metrics, NullLogger<AuditQueue>.Instance);
+        Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, NullLogger<AuditWriter>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     public AuditQueue Queue { get; }
+
+    public AuditJournal Journal { get; }
+
+    public string JournalFolder { get; }
 
     public AuditWriter Writer { get; }
 
