@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Warning, "Replaying {Count} audit events from the journal failed; they stay there for the next try.")]
     public static partial void ReplayFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(19, LogLevel.Warning, "The audit store keeps failing: batches go straight to the journal for {BreakDuration} before the store is tried again.")]
+    public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
 }

@@ -50,6 +50,12 @@ public sealed class AuditTrailOptions
     /// <summary>The delay before the first retry of a failed batch; each later retry doubles it. Default 1 second.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// After two batches in a row failed all their retries, how long later batches go straight to the journal
+    /// before the store is tried again. Default 30 seconds.
+    /// </summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Apply the embedded schema scripts at start-up. Default on.</summary>
     public bool AutoCreateSchema { get; set; } = true;
 

@@ -29,6 +29,8 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         Require(failures, options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be longer than zero");
         Require(failures, options.MaxWriteRetries >= 0, nameof(options.MaxWriteRetries), "must be 0 or more");
         Require(failures, options.RetryDelay >= TimeSpan.Zero, nameof(options.RetryDelay), "must not be negative");
+        Require(failures, options.CircuitBreakDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakDuration), "must be at least half a second");
+        Require(failures, options.MaxJournalSize >= 0, nameof(options.MaxJournalSize), "must be 0 or more bytes");
         Require(failures, options.AuthFailedStatusCode is >= 100 and <= 599, nameof(options.AuthFailedStatusCode), "must be an HTTP status code");
         Require(failures, !string.IsNullOrWhiteSpace(options.UsernameField), nameof(options.UsernameField), "must name a field");
         Require(failures, options.BruteForceThreshold >= 0, nameof(options.BruteForceThreshold), "must be 0 (off) or more");

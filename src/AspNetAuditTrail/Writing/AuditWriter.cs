@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace AspNetAuditTrail.Writing;
@@ -52,7 +53,24 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     private ResiliencePipeline BuildRetry()
     {
+        var shouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !_abort.IsCancellationRequested);
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+
+        // Outside the retries: once batches keep failing after theirs, the circuit opens and the next batches
+        // go straight to the journal instead of waiting through retries of their own; it half-opens to try again.
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = 1.0,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromMinutes(5),
+            BreakDuration = _options.CircuitBreakDuration,
+            ShouldHandle = shouldHandle,
+            OnOpened = args =>
+            {
+                Log.CircuitOpened(_logger, args.BreakDuration);
+                return default;
+            },
+        });
         if (_options.MaxWriteRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
@@ -61,7 +79,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = _options.RetryDelay,
                 UseJitter = false,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !_abort.IsCancellationRequested),
+                ShouldHandle = shouldHandle,
                 OnRetry = args =>
                 {
                     _metrics.WriteFailed();

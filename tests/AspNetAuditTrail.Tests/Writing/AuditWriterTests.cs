@@ -95,7 +95,7 @@ public class AuditWriterTests
         Assert.Equal(0, harness.Counter("audit.events.dropped[write_failed]"));
 
         Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(3)));
-        for (var i = 0; i < 50 && store.Written < 3; i++)
+        for (var i = 0; i < 50 && harness.Counter("audit.events.replayed") < 2; i++)
         {
             harness.Time.Advance(TimeSpan.FromMilliseconds(1));
             await Task.Delay(20, Token);
@@ -104,6 +104,29 @@ public class AuditWriterTests
         Assert.Equal(["/api/items/3", "/api/items/1", "/api/items/2"], store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
         Assert.Equal(0, harness.Journal.Size);
         Assert.Equal(2, harness.Counter("audit.events.replayed"));
+    }
+
+    [Fact]
+    public async Task AfterTwoFailedBatchesTheCircuitOpensAndBatchesGoStraightToTheJournalUntilItHalfOpens()
+    {
+        var store = new RecordingStore { FailAttempt = attempt => attempt <= 2 };
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { BatchSize = 1, MaxWriteRetries = 0, CircuitBreakDuration = TimeSpan.FromSeconds(30) }, store);
+        await harness.Writer.StartAsync(Token);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            harness.Queue.Enqueue(WriterHarness.Unit(i));
+            await WriterHarness.EventuallyAsync(() => harness.Counter("audit.events.spilled[write_failed]") == i, $"batch {i} is in the journal");
+        }
+
+        Assert.Equal(2, store.Attempts);
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        harness.Queue.Enqueue(WriterHarness.Unit(4));
+        await WriterHarness.EventuallyAsync(() => harness.Counter("audit.events.replayed") == 3, "the store takes a batch again and the journal is replayed");
+
+        Assert.Equal(["/api/items/4", "/api/items/1", "/api/items/2", "/api/items/3"], store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
+        Assert.Equal(0, harness.Journal.Size);
     }
 
     [Fact]
