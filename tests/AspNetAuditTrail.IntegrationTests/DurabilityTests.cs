@@ -38,4 +38,18 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"n={i}").Order(StringComparer.Ordinal), rows.Select(r => (string)r["query_string"]!).Order(StringComparer.Ordinal));
         Assert.All(Directory.GetFiles(journal), f => Assert.Equal(0, new FileInfo(f).Length));
     }
+
+    [Fact]
+    public async Task TheHealthCheckSaysWhetherTheStoreCanBeReached()
+    {
+        await using (var up = new SampleApp(Database))
+        {
+            var response = await up.CreateClient().GetAsync("/health", Token);
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), (response.StatusCode, await response.Content.ReadAsStringAsync(Token)));
+        }
+
+        await using var down = new SampleApp(Database, new() { ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString });
+        var failing = await down.CreateClient().GetAsync("/health", Token);
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (failing.StatusCode, await failing.Content.ReadAsStringAsync(Token)));
+    }
 }

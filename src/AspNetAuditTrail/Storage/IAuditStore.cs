@@ -8,6 +8,9 @@ public interface IAuditStore
     /// <summary>Applies the schema scripts not yet recorded in the schema-version table. Harmless to repeat.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the units in one transaction, parents first: all of them or none.</summary>
+    /// <summary>Writes the units in one transaction, parents first: all of them or none. A row whose id is stored already is skipped.</summary>
     Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken);
+
+    /// <summary>Checks that the store can be reached (for the health check); throws when it cannot.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
 }

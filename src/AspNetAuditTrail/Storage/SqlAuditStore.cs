@@ -104,6 +104,14 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
     }
 
     /// <inheritdoc />
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteScalarAsync(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
     public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         if (units.Count == 0)

@@ -36,6 +36,12 @@ internal sealed class AuditQueue
 
     public ChannelReader<AuditUnit> Reader => _channel.Reader;
 
+    /// <summary>Units waiting for the writer.</summary>
+    public int Depth => _channel.Reader.Count;
+
+    /// <summary>How many units the queue holds at most.</summary>
+    public int Capacity => _capacity;
+
     /// <summary>Hands a unit to the writer, or to the journal when the queue cannot take it; false (logged and counted) when it was dropped.</summary>
     public bool Enqueue(AuditUnit unit)
     {

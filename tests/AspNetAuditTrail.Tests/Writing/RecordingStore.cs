@@ -26,6 +26,8 @@ internal sealed class RecordingStore : IAuditStore
         return Task.CompletedTask;
     }
 
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         if (FailAttempt(Interlocked.Increment(ref _attempts)))
