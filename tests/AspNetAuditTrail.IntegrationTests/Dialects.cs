@@ -135,3 +135,11 @@ public sealed class PostgreSqlDurabilityTests(PostgreSqlServer server) : Durabil
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerDurabilityTests(SqlServerServer server) : DurabilityTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteBadInputTests() : BadInputTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlBadInputTests(PostgreSqlServer server) : BadInputTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerBadInputTests(SqlServerServer server) : BadInputTests(new SqlServerAuditDatabase(server, fresh: false));

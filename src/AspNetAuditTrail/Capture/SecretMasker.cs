@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AspNetAuditTrail.Capture;
 
@@ -45,6 +46,13 @@ internal sealed class SecretMasker
     /// <returns>False when the input is not JSON.</returns>
     public bool TryMaskJson(ReadOnlySpan<byte> json, bool isComplete, out string masked)
     {
+        // Invalid UTF-8 is not JSON (a cut character at the end of a prefix is no fault).
+        if (!Utf8.IsValid(isComplete ? json : json[..BodyRenderer.WholeCharacterLength(json)]))
+        {
+            masked = "";
+            return false;
+        }
+
         var replacements = new List<(long Start, long End)>();
         var reader = new Utf8JsonReader(json, isComplete, new JsonReaderState(ReaderOptions));
         var valueIsSecret = false;
@@ -88,7 +96,7 @@ internal sealed class SecretMasker
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             masked = "";
             return false;

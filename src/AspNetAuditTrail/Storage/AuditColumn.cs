@@ -11,12 +11,30 @@ public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func
     /// <summary>Ends a value cut to <see cref="MaxLength"/>.</summary>
     public const string TruncationMarker = "\u2026";
 
-    /// <summary>The value to store: text longer than <see cref="MaxLength"/> is cut and ends with <see cref="TruncationMarker"/>.</summary>
+    /// <summary>
+    /// The value to store: text longer than <see cref="MaxLength"/> is cut and ends with <see cref="TruncationMarker"/>;
+    /// a NUL character (which PostgreSQL text and jsonb refuse, and SQLite cuts at) becomes U+FFFD, so one odd
+    /// body can never make a batch fail.
+    /// </summary>
     public object? ValueOf(TEvent row)
     {
-        var value = Read(row);
-        return MaxLength > 0 && value is string text && text.Length > MaxLength
+        if (Read(row) is not string text)
+        {
+            return Read(row);
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            text = text.Replace('\0', '\uFFFD');
+        }
+
+        if (Type == AuditColumnType.Json && text.Contains("\\u0000", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Replace("\\u0000", "\\uFFFD", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return MaxLength > 0 && text.Length > MaxLength
             ? string.Concat(text.AsSpan(0, MaxLength - TruncationMarker.Length), TruncationMarker)
-            : value;
+            : text;
     }
 }

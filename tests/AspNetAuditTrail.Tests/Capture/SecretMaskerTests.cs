@@ -72,6 +72,23 @@ public class SecretMaskerTests
         Assert.False(_masker.TryMaskJson(Encoding.UTF8.GetBytes(json), isComplete: true, out _));
     }
 
+    [Fact]
+    public void InvalidUtf8IsNotJson()
+    {
+        byte[] json = [.. "{\"a\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        Assert.False(_masker.TryMaskJson(json, isComplete: true, out _));
+    }
+
+    [Fact]
+    public void ACharacterCutAtTheEndOfAPrefixIsNoFault()
+    {
+        var json = Encoding.UTF8.GetBytes("{\"a\":\"é\"}");
+
+        Assert.True(_masker.TryMaskJson(json.AsSpan(0, 8), isComplete: false, out var masked));
+        Assert.Equal("{\"a\":", masked);
+    }
+
     [Theory]
     [InlineData("{\"user\":\"bob\",\"password\":\"hunt")]
     [InlineData("{\"user\":\"bob\",\"password\":")]
