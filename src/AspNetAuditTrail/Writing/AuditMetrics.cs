@@ -13,6 +13,7 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _writeFailures;
     private readonly Counter<long> _spilled;
     private readonly Counter<long> _replayed;
+    private readonly Histogram<double> _batchLatency;
 
     public AuditMetrics(IMeterFactory meterFactory)
     {
@@ -23,11 +24,16 @@ internal sealed class AuditMetrics
         _writeFailures = meter.CreateCounter<long>("audit.write.failures", "{attempt}", "Failed attempts to write a batch.");
         _spilled = meter.CreateCounter<long>("audit.events.spilled", "{event}", "Audit events put in the local journal, by reason.");
         _replayed = meter.CreateCounter<long>("audit.events.replayed", "{event}", "Audit events written to the store from the journal.");
+        _batchLatency = meter.CreateHistogram<double>("audit.batch.duration", "ms", "Time to write one batch to the store, retries included.");
     }
 
     public void Enqueued() => _enqueued.Add(1);
 
-    public void Written(int count) => _written.Add(count);
+    public void Written(int count, TimeSpan duration)
+    {
+        _written.Add(count);
+        _batchLatency.Record(duration.TotalMilliseconds);
+    }
 
     public void Dropped(int count, string reason) => _dropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 

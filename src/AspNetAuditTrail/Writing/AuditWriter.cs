@@ -195,6 +195,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     private async Task WriteAsync(List<AuditUnit> batch)
     {
+        var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(_abort.Token);
         context.Properties.Set(BatchCountKey, batch.Count);
         try
@@ -203,7 +204,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 static (ctx, state) => state.Writer.WriteOnceAsync(state.Batch, ctx.CancellationToken),
                 context,
                 (Writer: this, Batch: batch));
-            _metrics.Written(batch.Count);
+            _metrics.Written(batch.Count, _time.GetElapsedTime(started));
             await TryReplayAsync();
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)

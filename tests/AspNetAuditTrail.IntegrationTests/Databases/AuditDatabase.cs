@@ -88,11 +88,12 @@ public abstract class AuditDatabase : IAsyncDisposable
         return connection.Execute(sql, parameters);
     }
 
-    /// <summary>Waits (at most 6 s) until the writer has put at least <paramref name="rows"/> rows in a table.</summary>
-    public async Task WaitForRowsAsync(string table, long rows, string where = "1 = 1")
+    /// <summary>Waits (6 s unless told otherwise) until the writer has put at least <paramref name="rows"/> rows in a table.</summary>
+    public async Task WaitForRowsAsync(string table, long rows, string where = "1 = 1", TimeSpan? timeout = null)
     {
         long Count() => TableNames().Contains(table) ? Scalar<long>($"SELECT count(*) FROM {Table(table)} WHERE {where}") : 0;
-        for (var i = 0; i < 300 && Count() < rows; i++)
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(6));
+        while (Count() < rows && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }

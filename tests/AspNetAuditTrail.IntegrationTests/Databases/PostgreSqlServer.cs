@@ -16,6 +16,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime, IAuditTestServer
 
     private string? _clusterDirectory;
     private string? _binaries;
+    private int _port;
     private int _databases;
 
     /// <summary>The database the suite shares, emptied between tests.</summary>
@@ -49,7 +50,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime, IAuditTestServer
             return;
         }
 
-        var port = FreePort();
+        var port = _port = FreePort();
         _clusterDirectory = Directory.CreateTempSubdirectory("audit-pg-").FullName;
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -58,10 +59,24 @@ public sealed class PostgreSqlServer : IAsyncLifetime, IAuditTestServer
         }
 
         await RunPostgresAsync(asRoot, "initdb", $"-D {_clusterDirectory}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        await RunPostgresAsync(asRoot, "pg_ctl",
-            $"-D {_clusterDirectory}/data -l {_clusterDirectory}/log -w -t 60 " +
-            $"-o \"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start");
+        await StartAsync();
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+    }
+
+    /// <summary>True when the tests started the cluster themselves, so they may stop and start it.</summary>
+    public bool CanRestart => _clusterDirectory is not null;
+
+    /// <summary>Stops the throwaway cluster (an outage), dropping every connection.</summary>
+    public Task StopAsync() =>
+        RunPostgresAsync(Environment.UserName == "root", "pg_ctl", $"-D {_clusterDirectory}/data -m fast -w stop");
+
+    /// <summary>Starts the throwaway cluster again after <see cref="StopAsync"/>.</summary>
+    public async Task StartAsync()
+    {
+        await RunPostgresAsync(Environment.UserName == "root", "pg_ctl",
+            $"-D {_clusterDirectory}/data -l {_clusterDirectory}/log -w -t 60 " +
+            $"-o \"-p {_port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start");
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
