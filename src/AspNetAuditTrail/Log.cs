@@ -62,4 +62,7 @@ internal static partial class Log
 
     [LoggerMessage(19, LogLevel.Warning, "The audit store keeps failing: batches go straight to the journal for {BreakDuration} before the store is tried again.")]
     public static partial void CircuitOpened(ILogger logger, TimeSpan breakDuration);
+
+    [LoggerMessage(20, LogLevel.Error, "Synchronous audit: the row of {Method} {Path} could not be written, so the request was answered 503; the row goes to the background writer.")]
+    public static partial void SynchronousWriteFailed(ILogger logger, Exception exception, string method, string path);
 }

@@ -52,4 +52,47 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
         var failing = await down.CreateClient().GetAsync("/health", Token);
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (failing.StatusCode, await failing.Content.ReadAsStringAsync(Token)));
     }
+
+    [Fact]
+    public async Task InSynchronousModeTheResponseWaitsForItsRow()
+    {
+        await using var app = new SampleApp(Database, new() { ["AuditTrail:WriteMode"] = "Synchronous" });
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/products/1?sync=1", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"code\":\"KB-01\"", await response.Content.ReadAsStringAsync(Token));
+        var row = Assert.Single(Database.RequestRows());
+        Assert.Equal("sync=1", row["query_string"]);
+        Assert.Equal(await response.Content.ReadAsStringAsync(Token), row["response_body"]);
+    }
+
+    [Fact]
+    public async Task InSynchronousModeAnUnwritableRowMeans503AndTheRowWaitsInTheJournal()
+    {
+        var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
+        await using (var app = new SampleApp(Database, new()
+        {
+            ["AuditTrail:WriteMode"] = "Synchronous",
+            ["AuditTrail:SynchronousWriteTimeout"] = "00:00:02",
+            ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString,
+            ["AuditTrail:MaxWriteRetries"] = "0",
+            ["AuditTrail:JournalFolder"] = journal,
+        }))
+        {
+            var response = await app.CreateClient().GetAsync("/api/products/1?sync=2", Token);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.DoesNotContain("KB-01", await response.Content.ReadAsStringAsync(Token));
+        }
+
+        await using (var up = new SampleApp(Database, new() { ["AuditTrail:JournalFolder"] = journal }))
+        {
+            up.CreateClient();
+            await Database.WaitForRowsAsync("request_audit_event", 1);
+        }
+
+        Assert.Equal("sync=2", Assert.Single(Database.RequestRows())["query_string"]);
+    }
 }

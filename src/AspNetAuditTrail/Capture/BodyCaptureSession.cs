@@ -20,7 +20,7 @@ internal sealed class BodyCaptureSession : IDisposable
     private readonly BodyCaptureBuffer? _responseBuffer;
     private readonly ResponseBodyCapture _responseCapture;
 
-    public BodyCaptureSession(HttpContext context, int maxBodySize, bool skipRequestBody, bool skipResponseBody)
+    public BodyCaptureSession(HttpContext context, int maxBodySize, bool skipRequestBody, bool skipResponseBody, bool holdResponse)
     {
         _context = context;
         var request = context.Request;
@@ -36,7 +36,7 @@ internal sealed class BodyCaptureSession : IDisposable
 
         _responseBuffer = skipResponseBody ? null : new BodyCaptureBuffer(maxBodySize);
         _originalResponseBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        _responseCapture = new ResponseBodyCapture(_originalResponseBody, context.Response, _responseBuffer);
+        _responseCapture = new ResponseBodyCapture(_originalResponseBody, context.Response, _responseBuffer, holdResponse);
         context.Features.Set<IHttpResponseBodyFeature>(_responseCapture);
     }
 
@@ -45,6 +45,9 @@ internal sealed class BodyCaptureSession : IDisposable
 
     /// <summary>Sends what the application left in the response's pipe writer; called when the application is done.</summary>
     public ValueTask FlushResponseAsync() => _responseCapture.FlushWriterAsync();
+
+    /// <summary>Sends a held response body to the client.</summary>
+    public Task ReleaseResponseAsync(CancellationToken cancellationToken) => _responseCapture.ReleaseAsync(cancellationToken);
 
     /// <summary>Puts the original request body and response feature back.</summary>
     public void Restore()
@@ -119,6 +122,7 @@ internal sealed class BodyCaptureSession : IDisposable
 
     public void Dispose()
     {
+        _responseCapture.Dispose();
         _requestBuffer?.Dispose();
         _responseBuffer?.Dispose();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Diagnostics;
@@ -60,7 +61,8 @@ internal sealed class RequestAuditMiddleware(
             context,
             maxBodySize,
             skipRequestBody: Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path),
-            skipResponseBody: Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path));
+            skipResponseBody: Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path),
+            holdResponse: current.Options.WriteMode == AuditWriteMode.Synchronous);
 
         try
         {
@@ -74,19 +76,55 @@ internal sealed class RequestAuditMiddleware(
         finally
         {
             bodies.Restore();
+            AuditUnit? unit = null;
             try
             {
-                if (BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), bodies) is { } unit)
-                {
-                    queue.Enqueue(unit);
-                }
+                unit = BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), bodies);
             }
             catch (Exception ex)
             {
                 // The audit layer never changes the application's response.
                 queue.CountLost(ex, method, path);
             }
+
+            if (current.Options.WriteMode == AuditWriteMode.Synchronous && auditContext.Exception is null)
+            {
+                await WriteBeforeRespondingAsync(context, current, unit, bodies);
+            }
+            else if (unit is not null)
+            {
+                queue.Enqueue(unit);
+            }
         }
+    }
+
+    /// <summary>
+    /// Synchronous mode: the held response goes out only once its row is written; when the row cannot be written in
+    /// time, the client gets 503 instead, and the row goes to the background writer (and the journal) so it is not lost.
+    /// </summary>
+    private async Task WriteBeforeRespondingAsync(HttpContext context, AuditSettings current, AuditUnit? unit, BodyCaptureSession bodies)
+    {
+        try
+        {
+            if (unit is not null)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+                timeout.CancelAfter(current.Options.SynchronousWriteTimeout);
+                await context.RequestServices.GetRequiredService<Storage.IAuditStore>().WriteAsync([unit], timeout.Token);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.SynchronousWriteFailed(logger, ex, context.Request.Method, context.Request.Path.Value ?? "");
+            queue.Enqueue(unit!);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "application/problem+json";
+            await context.Response.WriteAsync("""{"title":"The audit trail cannot record this request now.","status":503}""");
+            return;
+        }
+
+        await bodies.ReleaseResponseAsync(context.RequestAborted);
     }
 
     /// <summary>The request's unit; null when the request turned out to be skipped and nothing else was recorded.</summary>

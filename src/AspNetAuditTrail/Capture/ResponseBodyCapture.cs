@@ -1,16 +1,19 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AspNetAuditTrail.Capture;
 
 /// <summary>
-/// Stands in for the response body feature: everything written goes straight to the real response, is counted,
-/// and its first bytes are kept when the response's content type is text. Nothing is held back.
+/// Stands in for the response body feature: everything written goes straight to the real response (or, when
+/// <paramref name="hold"/> is on, is held until <see cref="ReleaseAsync"/>), is counted, and its first bytes are
+/// kept when the response's content type is text.
 /// </summary>
-internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpResponse response, BodyCaptureBuffer? buffer)
+internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpResponse response, BodyCaptureBuffer? buffer, bool hold)
     : Stream, IHttpResponseBodyFeature
 {
+    private readonly FileBufferingWriteStream? _held = hold ? new FileBufferingWriteStream() : null;
     private PipeWriter? _writer;
     private bool? _keeping;
 
@@ -26,9 +29,16 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
 
     public PipeWriter Writer => _writer ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
 
-    public void DisableBuffering() => inner.DisableBuffering();
+    public void DisableBuffering()
+    {
+        if (_held is null)
+        {
+            inner.DisableBuffering();
+        }
+    }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        _held is null ? inner.StartAsync(cancellationToken) : Task.CompletedTask;
 
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
         SendFileFallback.SendFileAsync(this, path, offset, count, cancellationToken);
@@ -36,7 +46,19 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
     public async Task CompleteAsync()
     {
         await FlushWriterAsync();
-        await inner.CompleteAsync();
+        if (_held is null)
+        {
+            await inner.CompleteAsync();
+        }
+    }
+
+    /// <summary>Sends the held body to the real response.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (_held is not null)
+        {
+            await _held.DrainBufferAsync(inner.Stream, cancellationToken);
+        }
     }
 
     /// <summary>Sends what the application left in the pipe writer; called when the application is done.</summary>
@@ -61,10 +83,12 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    private Stream Target => _held ?? inner.Stream;
+
     public override void Write(ReadOnlySpan<byte> source)
     {
         Observe(source);
-        inner.Stream.Write(source);
+        Target.Write(source);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -73,7 +97,7 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
         Observe(source.Span);
-        return inner.Stream.WriteAsync(source, cancellationToken);
+        return Target.WriteAsync(source, cancellationToken);
     }
 
     private void Observe(ReadOnlySpan<byte> source)
@@ -86,9 +110,19 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
         }
     }
 
-    public override void Flush() => inner.Stream.Flush();
+    public override void Flush() => Target.Flush();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.Stream.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Target.FlushAsync(cancellationToken);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _held?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

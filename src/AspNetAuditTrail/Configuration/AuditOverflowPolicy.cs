@@ -8,4 +8,9 @@ public enum AuditOverflowPolicy
 
     /// <summary>Drop it, counted (<c>audit.events.dropped</c>, reason <c>queue_full</c>) and logged.</summary>
     Drop,
+
+    /// <summary>
+    /// Backpressure: the request waits up to <c>BlockTimeout</c> for room in the queue, then spills to the journal.
+    /// </summary>
+    Block,
 }

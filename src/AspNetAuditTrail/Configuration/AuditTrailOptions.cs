@@ -95,9 +95,23 @@ public sealed class AuditTrailOptions
 
     /// <summary>
     /// What happens to an event when the queue is full: <see cref="AuditOverflowPolicy.Spill"/> (default) puts it in
-    /// the local journal, <see cref="AuditOverflowPolicy.Drop"/> drops it (counted and logged).
+    /// the local journal, <see cref="AuditOverflowPolicy.Block"/> waits for room first, <see cref="AuditOverflowPolicy.Drop"/>
+    /// drops it (counted and logged).
     /// </summary>
     public AuditOverflowPolicy OverflowPolicy { get; set; } = AuditOverflowPolicy.Spill;
+
+    /// <summary>With <see cref="AuditOverflowPolicy.Block"/>: how long a request waits for room in the queue. Default 1 second.</summary>
+    public TimeSpan BlockTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// <see cref="AuditWriteMode.Background"/> (default): the request never waits for the store.
+    /// <see cref="AuditWriteMode.Synchronous"/>: the response is held until its audit row is written, and becomes
+    /// 503 Service Unavailable when it cannot be, for users who must not serve an unaudited request.
+    /// </summary>
+    public AuditWriteMode WriteMode { get; set; } = AuditWriteMode.Background;
+
+    /// <summary>With <see cref="AuditWriteMode.Synchronous"/>: how long a request waits for its row. Default 5 seconds.</summary>
+    public TimeSpan SynchronousWriteTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The folder of the local journal that keeps events the store could not take (an outage longer than the

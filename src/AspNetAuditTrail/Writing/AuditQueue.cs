@@ -19,11 +19,13 @@ internal sealed class AuditQueue
     private readonly ILogger<AuditQueue> _logger;
     private readonly AuditJournal _journal;
     private readonly AuditOverflowPolicy _overflow;
+    private readonly TimeSpan _blockTimeout;
 
     public AuditQueue(IOptions<AuditTrailOptions> options, AuditJournal journal, AuditMetrics metrics, ILogger<AuditQueue> logger)
     {
         _capacity = options.Value.QueueCapacity;
         _overflow = options.Value.OverflowPolicy;
+        _blockTimeout = options.Value.BlockTimeout;
         _journal = journal;
         _metrics = metrics;
         _logger = logger;
@@ -63,7 +65,13 @@ internal sealed class AuditQueue
             return false;
         }
 
-        if (_overflow == AuditOverflowPolicy.Spill)
+        if (_overflow == AuditOverflowPolicy.Block && SpinWait.SpinUntil(() => _channel.Writer.TryWrite(unit), _blockTimeout))
+        {
+            _metrics.Enqueued();
+            return true;
+        }
+
+        if (_overflow is AuditOverflowPolicy.Spill or AuditOverflowPolicy.Block)
         {
             return _journal.Append([unit], "queue_full");
         }

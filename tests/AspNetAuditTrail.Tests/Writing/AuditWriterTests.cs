@@ -130,6 +130,21 @@ public class AuditWriterTests
     }
 
     [Fact]
+    public async Task BlockWaitsForRoomThenSpills()
+    {
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { QueueCapacity = 1, OverflowPolicy = AuditOverflowPolicy.Block, BlockTimeout = TimeSpan.FromMilliseconds(100) },
+            new RecordingStore());
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(1)));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(2)));
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(90), $"waited {clock.Elapsed}");
+        Assert.Equal(1, harness.Counter("audit.events.spilled[queue_full]"));
+    }
+
+    [Fact]
     public async Task WhatTheJournalHoldsIsWrittenAtTheNextStartAndNeverTwice()
     {
         var folder = Directory.CreateTempSubdirectory("audit-journal-").FullName;
