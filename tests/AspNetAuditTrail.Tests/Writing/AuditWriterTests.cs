@@ -21,8 +21,8 @@ public class AuditWriterTests
         await Task.Delay(200, Token);
         Assert.Equal(2, store.Batches.Count);
 
-        harness.Time.Advance(TimeSpan.FromSeconds(10));
-        await WriterHarness.EventuallyAsync(() => store.Batches.Count == 3, "the last unit is written after the interval");
+        var waited = await AdvanceUntilAsync(harness, () => store.Batches.Count == 3, TimeSpan.FromMilliseconds(500));
+        Assert.InRange(waited, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
 
         Assert.Equal([3, 3, 1], store.Batches.Select(b => b.Count));
         Assert.Equal(7, harness.Counter("audit.events.written"));
@@ -59,14 +59,13 @@ public class AuditWriterTests
         await harness.Writer.StartAsync(Token);
 
         await WriterHarness.EventuallyAsync(() => store.Attempts == 1, "the first attempt fails");
-        harness.Time.Advance(TimeSpan.FromMilliseconds(999));
-        await Task.Delay(100, Token);
-        Assert.Equal(1, store.Attempts);
-        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
-        await WriterHarness.EventuallyAsync(() => store.Attempts == 2, "the first retry runs after 1 s");
-        harness.Time.Advance(TimeSpan.FromSeconds(2));
-        await WriterHarness.EventuallyAsync(() => store.Written == 1, "the second retry, 2 s later, succeeds");
 
+        // The fake clock moves in small steps: a retry never comes before its delay (1 s, then 2 s) has passed.
+        var first = await AdvanceUntilAsync(harness, () => store.Attempts == 2);
+        var second = await AdvanceUntilAsync(harness, () => store.Written == 1);
+
+        Assert.InRange(first, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        Assert.InRange(second, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
         Assert.Equal(3, store.Attempts);
         Assert.Equal(2, harness.Counter("audit.write.failures"));
         Assert.Equal(0, harness.Counter("audit.events.dropped[write_failed]"));
@@ -178,5 +177,20 @@ public class AuditWriterTests
         Assert.Equal(2, harness.Counter("audit.events.enqueued"));
         Assert.Equal(1, harness.Counter("audit.events.dropped[queue_full]"));
         Assert.Equal(0, harness.Journal.Size);
+    }
+
+    /// <summary>Moves the fake clock a step (50 ms unless told) at a time until the condition holds; returns how far it moved.</summary>
+    private static async Task<TimeSpan> AdvanceUntilAsync(WriterHarness harness, Func<bool> condition, TimeSpan? step = null)
+    {
+        var moved = TimeSpan.Zero;
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            harness.Time.Advance(step ?? TimeSpan.FromMilliseconds(50));
+            moved += step ?? TimeSpan.FromMilliseconds(50);
+            await Task.Delay(10, Token);
+        }
+
+        Assert.True(condition(), $"still not done after moving the clock {moved}");
+        return moved;
     }
 }
