@@ -9,6 +9,12 @@ internal static class TextWrap
 
     public static List<string> Lines(string text, double width, Func<string, double> measure)
     {
+        // Most cells fit as they are: one measurement, nothing built.
+        if (!text.Contains('\n', StringComparison.Ordinal) && measure(text) <= width)
+        {
+            return [text];
+        }
+
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
