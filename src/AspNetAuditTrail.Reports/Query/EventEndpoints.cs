@@ -61,14 +61,11 @@ internal static class EventEndpoints
     /// <summary>Every matching request as a JSON array, written as it is read.</summary>
     public static async Task<IResult> ExportJsonAsync(HttpContext context, IAuditReader reader)
     {
-        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
-        if (errors.Count > 0)
+        if (!TryBeginExport(context, "application/json; charset=utf-8", "audit-events.json", out var query, out var problem))
         {
-            return TypedResults.ValidationProblem(errors);
+            return problem;
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"audit-events.json\"";
         await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
         writer.WriteStartArray();
         var count = 0;
@@ -89,14 +86,11 @@ internal static class EventEndpoints
     /// <summary>Every matching request as CSV (one header line, the request table's columns), written as it is read.</summary>
     public static async Task<IResult> ExportCsvAsync(HttpContext context, IAuditReader reader)
     {
-        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
-        if (errors.Count > 0)
+        if (!TryBeginExport(context, "text/csv; charset=utf-8", "audit-events.csv", out var query, out var problem))
         {
-            return TypedResults.ValidationProblem(errors);
+            return problem;
         }
 
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"audit-events.csv\"";
         var columns = AuditTables.Request.Columns.Select(c => c.Name).ToArray();
         await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         await output.WriteAsync(Csv.Line(columns));
@@ -112,6 +106,21 @@ internal static class EventEndpoints
 
         await output.FlushAsync(context.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>Reads the filters (a bad one is a 400 naming it) and sets the download's headers.</summary>
+    private static bool TryBeginExport(HttpContext context, string contentType, string fileName, out AuditQuery query, out IResult problem)
+    {
+        (query, var errors) = AuditQueryParser.Parse(context.Request.Query);
+        problem = TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        context.Response.ContentType = contentType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        return true;
     }
 
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
