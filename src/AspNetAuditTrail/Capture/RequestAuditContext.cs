@@ -84,6 +84,12 @@ internal sealed class RequestAuditContext : IAuditContext
         }
     }
 
+    /// <summary>True once a sign-in, sign-out or failed sign-in was recorded for the request.</summary>
+    public bool HasLogin
+    {
+        get { lock (_gate) { return _logins is { Count: > 0 }; } }
+    }
+
     /// <summary>The login and security events recorded during the request.</summary>
     public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents) Events()
     {

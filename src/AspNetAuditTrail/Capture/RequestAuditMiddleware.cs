@@ -192,7 +192,7 @@ internal sealed class RequestAuditMiddleware(
     /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one.</summary>
     private void RecordLoginByUrl(HttpContext context, AuditSettings current, RequestAuditContext auditContext, RequestAuditEvent request)
     {
-        if (auditContext.Events().Logins.Length > 0)
+        if (auditContext.HasLogin)
         {
             return;
         }
