@@ -7,7 +7,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace AspNetAuditTrail.Benchmarks;
+namespace AspNetAuditTrail.Benchmarks.Micro;
 
 /// <summary>
 /// The requests report over 50,000 rows of a SQLite audit database: time, allocations, and the process's peak

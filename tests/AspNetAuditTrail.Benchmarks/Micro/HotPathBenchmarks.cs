@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 
-namespace AspNetAuditTrail.Benchmarks;
+namespace AspNetAuditTrail.Benchmarks.Micro;
 
 /// <summary>
 /// The middleware's hot path, per request: the URL decision, masking a 4 KB JSON body, and a whole audited

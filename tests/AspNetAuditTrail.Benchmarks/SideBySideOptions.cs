@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace AspNetAuditTrail.Benchmarks;
+
+/// <summary>The side-by-side run's settings, from <c>--name value</c> arguments.</summary>
+internal sealed record SideBySideOptions(
+    int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int Rounds, int IngestEvents, bool PostgreSql)
+{
+    public static SideBySideOptions Parse(IReadOnlyList<string> args)
+    {
+        int Number(string name, int fallback)
+        {
+            var at = args.ToList().IndexOf("--" + name);
+            if (at < 0)
+            {
+                return fallback;
+            }
+
+            return at + 1 < args.Count && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new ArgumentException($"--{name} needs a positive whole number.");
+        }
+
+        return new SideBySideOptions(
+            Number("duration", 15), Number("warmup", 5), Number("connections", 64), Number("threads", 2),
+            Number("rounds", 3), Number("events", 100_000), !args.Contains("--no-postgresql"));
+    }
+}
