@@ -38,47 +38,67 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Copies the rows straight into the table inside a savepoint. Only when an id is already stored (a batch
+    /// retried after a lost commit, or replayed) does the copy fail; then it is rolled back to the savepoint and
+    /// the rows go through a temporary table, moved across skipping the ids already there.
+    /// </summary>
     protected override async Task WriteRowsAsync<TEvent>(
         DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
-        var columns = string.Join(", ", table.Columns.Select(c => c.Name));
-        var staging = "audit_load_" + table.Name;
-        await using (var create = connection.CreateCommand())
+        var npgsql = (NpgsqlConnection)connection;
+        var savepoint = (NpgsqlTransaction)transaction;
+        await savepoint.SaveAsync("audit_copy", cancellationToken);
+        try
         {
-            create.Transaction = transaction;
-            create.CommandText = $"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP";
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await CopyAsync(npgsql, table, table.Name, rows, cancellationToken);
+            return;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await savepoint.RollbackAsync("audit_copy", cancellationToken);
         }
 
-        var types = table.Columns.Select(c => DbType(c.Type)).ToArray();
-        await using (var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
-            $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var staging = "audit_load_" + table.Name;
+        await ExecuteAsync(npgsql, transaction, $"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
+        await CopyAsync(npgsql, table, staging, rows, cancellationToken);
+        var columns = ColumnList(table);
+        await ExecuteAsync(npgsql, transaction,
+            $"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT (id) DO NOTHING", cancellationToken);
+    }
+
+    private static string ColumnList<TEvent>(AuditTable<TEvent> table) => string.Join(", ", table.Columns.Select(c => c.Name));
+
+    private async Task CopyAsync<TEvent>(
+        NpgsqlConnection connection, AuditTable<TEvent> table, string target, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
+    {
+        var columns = table.Columns;
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
+            await importer.StartRowAsync(cancellationToken);
+            for (var i = 0; i < columns.Count; i++)
             {
-                await importer.StartRowAsync(cancellationToken);
-                for (var i = 0; i < types.Length; i++)
+                var value = ToDbValue(columns[i].Type, columns[i].ValueOf(row));
+                if (value is DBNull)
                 {
-                    var value = ToDbValue(table.Columns[i].Type, table.Columns[i].ValueOf(row));
-                    if (value is DBNull)
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, types[i], cancellationToken);
-                    }
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, DbType(columns[i].Type), cancellationToken);
                 }
             }
-
-            await importer.CompleteAsync(cancellationToken);
         }
 
-        await using var move = connection.CreateCommand();
-        move.Transaction = transaction;
-        move.CommandText = $"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT (id) DO NOTHING";
-        await move.ExecuteNonQueryAsync(cancellationToken);
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction)transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlDbType DbType(AuditColumnType type) => type switch
