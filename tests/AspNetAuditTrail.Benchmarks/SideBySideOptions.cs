@@ -22,7 +22,7 @@ internal sealed record SideBySideOptions(
         }
 
         return new SideBySideOptions(
-            Number("duration", 15), Number("warmup", 5), Number("connections", 64), Number("threads", 2),
-            Number("rounds", 3), Number("events", 100_000), !args.Contains("--no-postgresql"));
+            Number("duration", 10), Number("warmup", 3), Number("connections", 64), Number("threads", 2),
+            Number("rounds", 5), Number("events", 100_000), !args.Contains("--no-postgresql"));
     }
 }

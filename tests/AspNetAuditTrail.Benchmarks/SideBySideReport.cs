@@ -15,15 +15,15 @@ internal static class SideBySideReport
 
         var bare = load.Single(r => r.Setup.Store == AuditedStore.None);
         Line($"Machine: {machine}.");
-        Line($"Load: wrk, {options.Threads} threads, {options.Connections} connections, {options.DurationSeconds} s after {options.WarmUpSeconds} s of warm-up; half GET /api/products/{{id}}, half POST /api/orders (124-byte JSON body); median of {options.Rounds} interleaved round(s).");
+        Line($"Load: wrk, {options.Threads} threads, {options.Connections} connections, {options.DurationSeconds} s after {options.WarmUpSeconds} s of warm-up; half GET /api/products/{{id}}, half POST /api/orders (112-byte JSON body); median of {options.Rounds} interleaved round(s).");
         Line($"PostgreSQL: throwaway cluster on the same machine, default settings (fsync on, synchronous_commit on, shared_buffers 128MB) except {string.Join(", ", BenchmarkDatabases.PostgreSqlSettings)}. SQLite: a file in WAL mode, default synchronous (FULL).");
         text.AppendLine();
-        text.AppendLine("| setup | requests/s | ÷ bare | p50 ms | p99 ms | added p99 ms | allocated/request | API CPU/request | events written | events lost |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| setup | requests/s | ÷ bare | p50 ms | p99 ms | added p99 ms | allocated/request | API CPU/request | PostgreSQL CPU/request | events written | events lost |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in load)
         {
             var audited = r.Setup.Store != AuditedStore.None;
-            Line($"| {r.Setup.Name} | {r.Wrk.RequestsPerSecond:N0} | {(audited ? Ratio(r, bare).ToString("N3", CultureInfo.InvariantCulture) : "1")} | {r.Wrk.P50Ms:N2} | {r.Wrk.P99Ms:N2} | {(audited ? (r.Wrk.P99Ms - bare.Wrk.P99Ms).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "")} | {r.AllocatedBytesPerRequest / 1024:N2} KB | {r.CpuMicrosecondsPerRequest:N0} µs | {(audited ? r.EventsWritten.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(audited ? r.EventsLost.ToString(CultureInfo.InvariantCulture) : "")} |");
+            Line($"| {r.Setup.Name} | {r.Wrk.RequestsPerSecond:N0} | {(audited ? Ratio(r, bare).ToString("N3", CultureInfo.InvariantCulture) : "1")} | {r.Wrk.P50Ms:N2} | {r.Wrk.P99Ms:N2} | {(audited ? (r.Wrk.P99Ms - bare.Wrk.P99Ms).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "")} | {r.AllocatedBytesPerRequest / 1024:N2} KB | {r.CpuMicrosecondsPerRequest:N0} µs | {(r.Setup.Store == AuditedStore.PostgreSql ? $"{r.DatabaseCpuMicrosecondsPerRequest:N0} µs" : "")} | {(audited ? r.EventsWritten.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(audited ? r.EventsLost.ToString(CultureInfo.InvariantCulture) : "")} |");
         }
 
         text.AppendLine();

@@ -6,6 +6,7 @@ internal sealed record LoadResult(
     WrkResult Wrk,
     double AllocatedBytesPerRequest,
     double CpuMicrosecondsPerRequest,
+    double DatabaseCpuMicrosecondsPerRequest,
     long EventsExpected,
     long EventsWritten,
     long Dropped,
