@@ -27,7 +27,13 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
 
     Stream IHttpResponseBodyFeature.Stream => this;
 
-    public PipeWriter Writer => _writer ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+    /// <summary>
+    /// The server's own writer, watched as bytes are advanced; a held response goes through this stream instead,
+    /// into the held buffer.
+    /// </summary>
+    public PipeWriter Writer => _writer ??= _held is null
+        ? new CountingPipeWriter(inner.Writer, this)
+        : PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
 
     public void DisableBuffering()
     {
@@ -100,7 +106,8 @@ internal sealed class ResponseBodyCapture(IHttpResponseBodyFeature inner, HttpRe
         return Target.WriteAsync(source, cancellationToken);
     }
 
-    private void Observe(ReadOnlySpan<byte> source)
+    /// <summary>Counts bytes on their way to the client and keeps them when the body is text.</summary>
+    public void Observe(ReadOnlySpan<byte> source)
     {
         BytesWritten += source.Length;
         _keeping ??= buffer is not null && TextContentTypes.IsText(response.ContentType);
