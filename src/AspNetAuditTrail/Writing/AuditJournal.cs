@@ -10,7 +10,7 @@ namespace AspNetAuditTrail.Writing;
 
 /// <summary>
 /// The local, append-only journal that holds what could not reach the store (an outage, a full queue, a stop):
-/// one JSON line per unit, flushed to disk before <see cref="Append"/> returns, bounded in size, one file per
+/// one JSON line per unit, written before <see cref="Append"/> returns, bounded in size, one file per
 /// application and machine. Replay takes the whole file aside first, so units appended meanwhile are kept.
 /// </summary>
 internal sealed class AuditJournal
@@ -47,8 +47,12 @@ internal sealed class AuditJournal
         }
     }
 
-    /// <summary>Appends units and flushes them to disk; false (counted and logged) when the journal is full or cannot be written.</summary>
-    public bool Append(IReadOnlyCollection<AuditUnit> units, string reason)
+    /// <summary>
+    /// Appends units, written to the operating system before it returns (they survive the app crashing) and, with
+    /// <paramref name="flushToDisk"/>, flushed to the disk too (they survive the machine going down); false
+    /// (counted and logged) when the journal is full or cannot be written.
+    /// </summary>
+    public bool Append(IReadOnlyCollection<AuditUnit> units, string reason, bool flushToDisk = true)
     {
         if (units.Count == 0)
         {
@@ -76,7 +80,7 @@ internal sealed class AuditJournal
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
                 using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
                 file.Write(bytes);
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -73,7 +73,9 @@ internal sealed class AuditQueue
 
         if (_overflow is AuditOverflowPolicy.Spill or AuditOverflowPolicy.Block)
         {
-            return _journal.Append([unit], "queue_full");
+            // One request's unit: written to the operating system but not flushed to the disk each time, or, once
+            // the queue is full, every request would wait for the disk in turn.
+            return _journal.Append([unit], "queue_full", flushToDisk: false);
         }
 
         _metrics.Dropped(1, "queue_full");
