@@ -80,15 +80,21 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
             await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = ToDbValue(columns[i].Type, columns[i].ValueOf(row));
-                if (value is DBNull)
+                var type = DbType(columns[i].Type);
+
+                // Typed writes: Npgsql resolves the converter of a generic type once, that of an object on every value.
+                await (ToDbValue(columns[i].Type, columns[i].ValueOf(row)) switch
                 {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteAsync(value, DbType(columns[i].Type), cancellationToken);
-                }
+                    DBNull => importer.WriteNullAsync(cancellationToken),
+                    string text => importer.WriteAsync(text, type, cancellationToken),
+                    Guid id => importer.WriteAsync(id, type, cancellationToken),
+                    DateTime time => importer.WriteAsync(time, type, cancellationToken),
+                    int number => importer.WriteAsync(number, type, cancellationToken),
+                    long number => importer.WriteAsync(number, type, cancellationToken),
+                    double number => importer.WriteAsync(number, type, cancellationToken),
+                    bool flag => importer.WriteAsync(flag, type, cancellationToken),
+                    var value => importer.WriteAsync(value, type, cancellationToken),
+                });
             }
         }
 

@@ -156,22 +156,25 @@ internal sealed class RequestAuditMiddleware(
             }
         }
 
-        return new AuditUnit
-        {
-            Request = request,
-            Logins = logins,
-            SecurityEvents = securityEvents,
-            Processes = processRows.SelectMany(u => u.Processes).ToArray(),
-            Steps = processRows.SelectMany(u => u.Steps).ToArray(),
-            Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
-        };
+        return processRows.Count == 0
+            ? new AuditUnit { Request = request, Logins = logins, SecurityEvents = securityEvents }
+            : new AuditUnit
+            {
+                Request = request,
+                Logins = logins,
+                SecurityEvents = securityEvents,
+                Processes = processRows.SelectMany(u => u.Processes).ToArray(),
+                Steps = processRows.SelectMany(u => u.Steps).ToArray(),
+                Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
+            };
     }
 
     /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
     private List<AuditUnit> TakeProcessRows(RequestAuditContext auditContext, bool requestRowWritten)
     {
-        var rows = new List<AuditUnit>();
-        foreach (var process in auditContext.End())
+        var processes = auditContext.End();
+        var rows = new List<AuditUnit>(processes.Length);
+        foreach (var process in processes)
         {
             try
             {
