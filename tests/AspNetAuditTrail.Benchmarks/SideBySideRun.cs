@@ -35,14 +35,14 @@ internal static class SideBySideRun
         Console.WriteLine($"Load: {options.Rounds} round(s) of {setups.Count} setups, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s each");
         var load = await new LoadBenchmark(
                 new Wrk(options.Threads, options.Connections), databases,
-                TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.Rounds)
+                TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.PacedRate, options.BatchSize, options.Rounds)
             .RunAsync(setups);
 
         Console.WriteLine($"Ingest: {options.IngestEvents:N0} events per store");
         var ingest = new List<IngestResult>();
         foreach (var store in stores)
         {
-            ingest.Add(await new IngestBenchmark(databases, options.IngestEvents).RunAsync(store));
+            ingest.Add(await new IngestBenchmark(databases, options.IngestEvents, options.BatchSize).RunAsync(store));
         }
 
         Console.WriteLine();

@@ -14,7 +14,7 @@ namespace AspNetAuditTrail.Benchmarks.Ingest;
 /// started and stopped (it drains in batches, as it does under load) and timed; the same events are then
 /// written by <see cref="RawBulkWriter"/> into a fresh database. Both end with every row counted.
 /// </summary>
-internal sealed class IngestBenchmark(BenchmarkDatabases databases, int events)
+internal sealed class IngestBenchmark(BenchmarkDatabases databases, int events, int? batchSize)
 {
     public async Task<IngestResult> RunAsync(AuditedStore store)
     {
@@ -62,6 +62,7 @@ internal sealed class IngestBenchmark(BenchmarkDatabases databases, int events)
         {
             options.ConnectionString = connectionString;
             options.QueueCapacity = events;
+            options.BatchSize = batchSize ?? options.BatchSize;
             options.JournalFolder = databases.NewFolder();
         });
         _ = store == AuditedStore.Sqlite ? audit.UseSqlite() : audit.UsePostgreSql();

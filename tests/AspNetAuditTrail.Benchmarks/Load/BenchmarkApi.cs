@@ -52,7 +52,7 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     public long Spilled => Interlocked.Read(ref _spilled);
 
     /// <summary>Starts the API on <c>http://127.0.0.1:{port}</c>.</summary>
-    public static async Task<BenchmarkApi> StartAsync(LoadSetup setup, string? connectionString, string journalFolder, int port)
+    public static async Task<BenchmarkApi> StartAsync(LoadSetup setup, string? connectionString, string journalFolder, int? batchSize, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -64,6 +64,7 @@ internal sealed class BenchmarkApi : IAsyncDisposable
                 options.RequestAuditUrls = ["^/api/"];
                 options.MaskedFields = ["cardNumber"];
                 options.JournalFolder = journalFolder;
+                options.BatchSize = batchSize ?? options.BatchSize;
                 if (!setup.Bodies)
                 {
                     options.SkipRequestBodyUrls = [new UrlRule { Pattern = ".*" }];

@@ -8,10 +8,11 @@ namespace AspNetAuditTrail.Benchmarks.Load;
 /// <summary>
 /// Runs the API once per setup and round (rounds interleave the setups, so a slow minute of the machine hits
 /// them alike), after one unrecorded run of the bare API that warms the process (JIT tiers, thread pool):
-/// each run has a warm-up, then the measured wrk run, then the API is stopped (its writer drains) and the
+/// each run has a warm-up, then the measured wrk run at full speed, then one paced at a fixed rate (for latency
+/// with room to spare), then the API is stopped (its writer drains) and the
 /// request rows are counted. Each setup's result is its median round by requests per second.
 /// </summary>
-internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeSpan warmUp, TimeSpan duration, int rounds)
+internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeSpan warmUp, TimeSpan duration, int pacedRate, int? batchSize, int rounds)
 {
     public async Task<IReadOnlyList<LoadResult>> RunAsync(IReadOnlyList<LoadSetup> setups)
     {
@@ -21,11 +22,13 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
         {
             foreach (var setup in setups)
             {
-                var result = await RunOnceAsync(setup);
+                var r = await RunOnceAsync(setup);
                 Console.WriteLine(
-                    $"  round {round}, {setup.Name}: {result.Wrk.RequestsPerSecond:N0} req/s, p50 {result.Wrk.P50Ms:N2} ms, " +
-                    $"p99 {result.Wrk.P99Ms:N2} ms, {result.CpuMicrosecondsPerRequest:N0} µs CPU and {result.AllocatedBytesPerRequest:N0} B per request, events {result.EventsWritten:N0}/{result.EventsExpected:N0}");
-                runs[setup].Add(result);
+                    $"  round {round}, {setup.Name}: {r.Wrk.RequestsPerSecond:N0} req/s, p50 {r.Wrk.P50Ms:N2} ms, p99 {r.Wrk.P99Ms:N2} ms; " +
+                    $"paced {r.Paced.RequestsPerSecond:N0} req/s, p50 {r.Paced.P50Ms:N2} ms, p99 {r.Paced.P99Ms:N2} ms; per request {r.CpuMicrosecondsPerRequest:N0} µs API CPU, " +
+                    $"{r.DatabaseCpuMicrosecondsPerRequest:N0} µs PostgreSQL CPU, {r.AllocatedBytesPerRequest:N0} B; events {r.EventsWritten:N0}/{r.EventsExpected:N0} " +
+                    $"(dropped {r.Dropped}, spilled {r.Spilled})");
+                runs[setup].Add(r);
             }
         }
 
@@ -36,8 +39,8 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
     {
         var connectionString = setup.Store == AuditedStore.None ? null : await databases.CreateAsync(setup.Store);
         var port = FreePort();
-        var api = await BenchmarkApi.StartAsync(setup, connectionString, databases.NewFolder(), port);
-        WrkResult measured;
+        var api = await BenchmarkApi.StartAsync(setup, connectionString, databases.NewFolder(), batchSize, port);
+        WrkResult measured, paced;
         double allocated, cpu, database;
         await using (api)
         {
@@ -52,12 +55,13 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
             cpu = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / measured.Requests;
             database = (DatabaseCpu.PostgreSql() - databaseBefore).TotalMicroseconds / measured.Requests;
             allocated = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / measured.Requests;
+            paced = await wrk.RunAsync(port, duration, pacedRate);
             await api.StopAsync();
         }
 
         var written = connectionString is null ? 0 : await BenchmarkDatabases.CountAsync(setup.Store, connectionString, AuditTables.Request.Name);
         var expected = setup.Store == AuditedStore.None ? 0 : api.Requests;
-        return new LoadResult(setup, measured, allocated, cpu, database, expected, written, api.Dropped, api.Spilled);
+        return new LoadResult(setup, measured, paced, allocated, cpu, database, expected, written, api.Dropped, api.Spilled);
     }
 
     private static int FreePort()

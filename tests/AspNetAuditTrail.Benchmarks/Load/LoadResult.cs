@@ -4,6 +4,7 @@ namespace AspNetAuditTrail.Benchmarks.Load;
 internal sealed record LoadResult(
     LoadSetup Setup,
     WrkResult Wrk,
+    WrkResult Paced,
     double AllocatedBytesPerRequest,
     double CpuMicrosecondsPerRequest,
     double DatabaseCpuMicrosecondsPerRequest,

@@ -41,11 +41,15 @@ internal sealed class Wrk(int threads, int connections)
         }
     }
 
-    /// <summary>Loads <c>http://127.0.0.1:{port}</c> for the given time.</summary>
-    public async Task<WrkResult> RunAsync(int port, TimeSpan duration)
+    /// <summary>
+    /// Loads <c>http://127.0.0.1:{port}</c> for the given time: as fast as the connections go, or paced so that
+    /// each connection waits between requests, for about <paramref name="rate"/> requests per second in all.
+    /// </summary>
+    public async Task<WrkResult> RunAsync(int port, TimeSpan duration, int? rate = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"audit-bench-{Environment.ProcessId}.lua");
-        await File.WriteAllTextAsync(script, Script);
+        var pause = rate is { } r ? FormattableString.Invariant($"delay = function() return {connections * 1000 / r} end\n") : "";
+        await File.WriteAllTextAsync(script, pause + Script);
         var (output, exitCode) = await Task.Run(() => Run("wrk",
             $"-t{threads} -c{connections} -d{(int)duration.TotalSeconds}s --timeout 10s -s {script} http://127.0.0.1:{port}"));
         File.Delete(script);
