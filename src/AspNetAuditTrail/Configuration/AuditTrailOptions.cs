@@ -35,7 +35,7 @@ public sealed class AuditTrailOptions
     /// </summary>
     public string? UserIdClaim { get; set; }
 
-    /// <summary>How many events wait in memory for the writer before new ones are dropped (and logged). Default 10,000.</summary>
+    /// <summary>How many events wait in memory for the writer before <see cref="OverflowPolicy"/> decides what happens to new ones. Default 10,000.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>
