@@ -18,9 +18,10 @@ public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func
     /// </summary>
     public object? ValueOf(TEvent row)
     {
-        if (Read(row) is not string text)
+        var value = Read(row);
+        if (value is not string text)
         {
-            return Read(row);
+            return value;
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
