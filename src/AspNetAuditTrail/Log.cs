@@ -54,10 +54,10 @@ internal static partial class Log
     [LoggerMessage(16, LogLevel.Warning, "A line of the audit journal {Path} could not be read (cut short by a crash?) and was skipped.")]
     public static partial void JournalLineSkipped(ILogger logger, Exception exception, string path);
 
-    [LoggerMessage(17, LogLevel.Information, "Replaying {Count} audit events from the journal.")]
-    public static partial void Replaying(ILogger logger, int count);
+    [LoggerMessage(17, LogLevel.Information, "Replaying {Bytes} bytes of audit events from the journal.")]
+    public static partial void Replaying(ILogger logger, long bytes);
 
-    [LoggerMessage(18, LogLevel.Warning, "Replaying {Count} audit events from the journal failed; they stay there for the next try.")]
+    [LoggerMessage(18, LogLevel.Warning, "Replaying the journal failed after {Count} audit events were written; the journal stays for the next try, which skips what is already stored.")]
     public static partial void ReplayFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(19, LogLevel.Warning, "The audit store keeps failing: batches go straight to the journal for {BreakDuration} before the store is tried again.")]

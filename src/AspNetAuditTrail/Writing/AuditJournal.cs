@@ -11,7 +11,8 @@ namespace AspNetAuditTrail.Writing;
 /// <summary>
 /// The local, append-only journal that holds what could not reach the store (an outage, a full queue, a stop):
 /// one JSON line per unit, written before <see cref="Append"/> returns, bounded in size, one file per
-/// application and machine. Replay takes the whole file aside first, so units appended meanwhile are kept.
+/// application and machine. Replay takes the whole file aside first, so units appended meanwhile are kept, and
+/// reads it back a batch at a time.
 /// </summary>
 internal sealed class AuditJournal
 {
@@ -95,10 +96,10 @@ internal sealed class AuditJournal
     }
 
     /// <summary>
-    /// Takes the journal aside for replay (unless an earlier replay left one) and returns its units, oldest first.
-    /// A line cut short by a crash is skipped and logged.
+    /// Takes the journal aside for replay (unless an earlier replay left one) and returns how many bytes it holds;
+    /// 0 when there is nothing to replay.
     /// </summary>
-    public IReadOnlyList<AuditUnit> BeginReplay()
+    public long BeginReplay()
     {
         lock (_gate)
         {
@@ -107,30 +108,37 @@ internal sealed class AuditJournal
                 File.Move(Path, ReplayPath);
             }
 
-            if (!File.Exists(ReplayPath))
+            return Length(ReplayPath);
+        }
+    }
+
+    /// <summary>
+    /// The units taken aside by <see cref="BeginReplay"/>, oldest first, read as they are enumerated, so that a
+    /// large journal is never held in memory at once. A line cut short by a crash is skipped and logged.
+    /// </summary>
+    public IEnumerable<AuditUnit> ReadReplay()
+    {
+        foreach (var line in File.ReadLines(ReplayPath))
+        {
+            if (line.Length == 0)
             {
-                return [];
+                continue;
             }
 
-            var units = new List<AuditUnit>();
-            foreach (var line in File.ReadLines(ReplayPath))
+            AuditUnit? unit = null;
+            try
             {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    units.Add(JsonSerializer.Deserialize<AuditUnit>(line)!);
-                }
-                catch (JsonException ex)
-                {
-                    Log.JournalLineSkipped(_logger, ex, ReplayPath);
-                }
+                unit = JsonSerializer.Deserialize<AuditUnit>(line);
+            }
+            catch (JsonException ex)
+            {
+                Log.JournalLineSkipped(_logger, ex, ReplayPath);
             }
 
-            return units;
+            if (unit is not null)
+            {
+                yield return unit;
+            }
         }
     }
 

@@ -228,20 +228,28 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             return;
         }
 
-        var units = _journal.BeginReplay();
-        Log.Replaying(_logger, units.Count);
+        var bytes = _journal.BeginReplay();
+        if (bytes == 0)
+        {
+            return;
+        }
+
+        Log.Replaying(_logger, bytes);
+        var replayed = 0;
         try
         {
-            foreach (var chunk in units.Chunk(_options.BatchSize))
+            // A batch at a time; after a failure the next try starts over, and ids already stored are skipped.
+            foreach (var chunk in _journal.ReadReplay().Chunk(_options.BatchSize))
             {
                 await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
+                replayed += chunk.Length;
             }
 
-            _journal.EndReplay(units.Count);
+            _journal.EndReplay(replayed);
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
-            Log.ReplayFailed(_logger, ex, units.Count);
+            Log.ReplayFailed(_logger, ex, replayed);
         }
     }
 
