@@ -156,17 +156,15 @@ internal sealed class RequestAuditMiddleware(
             }
         }
 
-        return processRows.Count == 0
-            ? new AuditUnit { Request = request, Logins = logins, SecurityEvents = securityEvents }
-            : new AuditUnit
-            {
-                Request = request,
-                Logins = logins,
-                SecurityEvents = securityEvents,
-                Processes = processRows.SelectMany(u => u.Processes).ToArray(),
-                Steps = processRows.SelectMany(u => u.Steps).ToArray(),
-                Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
-            };
+        return new AuditUnit
+        {
+            Request = request,
+            Logins = logins,
+            SecurityEvents = securityEvents,
+            Processes = processRows.SelectMany(u => u.Processes).ToArray(),
+            Steps = processRows.SelectMany(u => u.Steps).ToArray(),
+            Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
+        };
     }
 
     /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
