@@ -73,6 +73,7 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
         NpgsqlConnection connection, AuditTable<TEvent> table, string target, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
     {
         var columns = table.Columns;
+        var types = columns.Select(c => DbType(c.Type)).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
@@ -80,7 +81,7 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
             await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < columns.Count; i++)
             {
-                var type = DbType(columns[i].Type);
+                var type = types[i];
 
                 // Typed writes: Npgsql resolves the converter of a generic type once, that of an object on every value.
                 await (ToDbValue(columns[i].Type, columns[i].ValueOf(row)) switch
