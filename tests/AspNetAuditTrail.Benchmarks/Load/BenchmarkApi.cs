@@ -51,11 +51,14 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     /// <summary>Audit events the pipeline put in its journal instead of the queue.</summary>
     public long Spilled => Interlocked.Read(ref _spilled);
 
-    /// <summary>Starts the API on <c>http://127.0.0.1:{port}</c>.</summary>
-    public static async Task<BenchmarkApi> StartAsync(LoadSetup setup, string? connectionString, string journalFolder, int? batchSize, int port)
+    /// <summary>The loopback port the API listens on, chosen by the system at start.</summary>
+    public int Port => new Uri(_app.Urls.Single()).Port;
+
+    /// <summary>Starts the API on a free loopback port (<see cref="Port"/>).</summary>
+    public static async Task<BenchmarkApi> StartAsync(LoadSetup setup, string? connectionString, string journalFolder, int? batchSize)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (setup.Store != AuditedStore.None)
         {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AspNetAuditTrail.Storage;
 
 namespace AspNetAuditTrail.Benchmarks.Load;
@@ -43,8 +41,8 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
     private async Task<LoadResult> RunOnceAsync(LoadSetup setup)
     {
         var connectionString = setup.Store == AuditedStore.None ? null : await databases.CreateAsync(setup.Store);
-        var port = FreePort();
-        var api = await BenchmarkApi.StartAsync(setup, connectionString, databases.NewFolder(), batchSize, port);
+        var api = await BenchmarkApi.StartAsync(setup, connectionString, databases.NewFolder(), batchSize);
+        var port = api.Port;
         WrkResult measured, paced;
         double allocated, cpu, database;
         await using (api)
@@ -67,12 +65,5 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
         var written = connectionString is null ? 0 : await BenchmarkDatabases.CountAsync(setup.Store, connectionString, AuditTables.Request.Name);
         var expected = setup.Store == AuditedStore.None ? 0 : api.Requests;
         return new LoadResult(setup, measured, paced, allocated, cpu, database, expected, written, api.Dropped, api.Spilled);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
