@@ -143,3 +143,11 @@ public sealed class PostgreSqlBadInputTests(PostgreSqlServer server) : BadInputT
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerBadInputTests(SqlServerServer server) : BadInputTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteEvasionTests() : EvasionTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlEvasionTests(PostgreSqlServer server) : EvasionTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerEvasionTests(SqlServerServer server) : EvasionTests(new SqlServerAuditDatabase(server, fresh: false));

@@ -19,14 +19,15 @@ internal sealed class AuditSettings
         Options = options;
         List<UrlRule> authUrls = options.AuthUrls.Count > 0 ? options.AuthUrls : [DefaultAuthUrl];
         List<UrlRule> logoutUrls = options.LogoutUrls.Count > 0 ? options.LogoutUrls : [DefaultLogoutUrl];
-        AuthUrls = new UrlMethodRules(authUrls);
-        LogoutUrls = new UrlMethodRules(logoutUrls);
+        var caseSensitive = options.CaseSensitiveUrls;
+        AuthUrls = new UrlMethodRules(authUrls, caseSensitive);
+        LogoutUrls = new UrlMethodRules(logoutUrls, caseSensitive);
 
         // Sign-in and sign-out endpoints are always audited.
         var audited = options.RequestAuditUrls.Count > 0 ? options.RequestAuditUrls : [DefaultAuditUrl];
-        Urls = new UrlMatcher(audited.Concat(authUrls.Concat(logoutUrls).Select(r => r.Pattern)), options.ExcludedUrls);
-        SkipRequestBody = new UrlMethodRules(options.SkipRequestBodyUrls);
-        SkipResponseBody = new UrlMethodRules(options.SkipResponseBodyUrls);
+        Urls = new UrlMatcher(audited.Concat(authUrls.Concat(logoutUrls).Select(r => r.Pattern)), options.ExcludedUrls, caseSensitive);
+        SkipRequestBody = new UrlMethodRules(options.SkipRequestBodyUrls, caseSensitive);
+        SkipResponseBody = new UrlMethodRules(options.SkipResponseBodyUrls, caseSensitive);
         Masker = new SecretMasker(options.MaskedFields);
     }
 

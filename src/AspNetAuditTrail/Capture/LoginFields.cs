@@ -2,52 +2,84 @@ using System.Text.Json;
 
 namespace AspNetAuditTrail.Capture;
 
-/// <summary>Reads the user name from a sign-in request's (already masked) body: a top-level JSON property or a form field.</summary>
+/// <summary>
+/// Reads the user name from a sign-in request's (already masked) body as the application binds it: in JSON the last
+/// top-level property whose name matches the field in any case (System.Text.Json's web binding), in a form the first
+/// matching field (MVC's model binding). Every candidate is returned too, so that a body naming several can be marked.
+/// </summary>
 internal static class LoginFields
 {
-    public static string? ReadUserName(string? body, string? contentType, string field)
+    private const int MaxCandidates = 10;
+
+    public static (string? UserName, IReadOnlyList<string> Candidates) ReadUserName(string? body, string? contentType, string field)
     {
         if (string.IsNullOrEmpty(body))
         {
-            return null;
+            return (null, []);
         }
 
         switch (TextContentTypes.Classify(contentType))
         {
             case BodyKind.Json:
-                try
-                {
-                    using var document = JsonDocument.Parse(body);
-                    if (document.RootElement.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var property in document.RootElement.EnumerateObject())
-                        {
-                            if (property.NameEquals(field) || property.Name.Equals(field, StringComparison.OrdinalIgnoreCase))
-                            {
-                                return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
-                            }
-                        }
-                    }
-                }
-                catch (JsonException)
-                {
-                    // A body cut at MaxBodySize may not parse: no user name then.
-                }
-
-                return null;
+                var json = JsonCandidates(body, field);
+                return (json.Count > 0 ? json[^1] : null, json);
             case BodyKind.Form:
-                foreach (var pair in body.Split('&'))
+                var form = FormCandidates(body, field);
+                return (form.Count > 0 ? form[0] : null, form);
+            default:
+                return (null, []);
+        }
+    }
+
+    private static List<string> JsonCandidates(string body, string field)
+    {
+        var candidates = new List<string>();
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    var equals = pair.IndexOf('=');
-                    if (equals > 0 && Uri.UnescapeDataString(pair[..equals].Replace('+', ' ')).Equals(field, StringComparison.OrdinalIgnoreCase))
+                    if (property.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && candidates.Count < MaxCandidates)
                     {
-                        return Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+                        candidates.Add(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText());
                     }
                 }
+            }
+        }
+        catch (JsonException)
+        {
+            // A body cut at MaxBodySize may not parse: no user name then.
+        }
 
-                return null;
-            default:
-                return null;
+        return candidates;
+    }
+
+    private static List<string> FormCandidates(string body, string field)
+    {
+        var candidates = new List<string>();
+        foreach (var pair in body.Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals > 0 && candidates.Count < MaxCandidates && Decode(pair[..equals]).Equals(field, StringComparison.OrdinalIgnoreCase))
+            {
+                candidates.Add(Decode(pair[(equals + 1)..]));
+            }
+        }
+
+        return candidates;
+    }
+
+    private static string Decode(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return text;
         }
     }
 }

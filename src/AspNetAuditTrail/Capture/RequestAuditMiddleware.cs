@@ -205,11 +205,13 @@ internal sealed class RequestAuditMiddleware(
             var failed = auditContext.Exception is not null || request.StatusCode == options.AuthFailedStatusCode;
             if (failed || succeeded)
             {
+                var (userName, candidates) = LoginFields.ReadUserName(request.RequestBody, request.RequestContentType, options.UsernameField);
                 securityRecorder.Login(
                     context,
                     failed ? LoginStatus.Failed : LoginStatus.SignIn,
-                    LoginFields.ReadUserName(request.RequestBody, request.RequestContentType, options.UsernameField),
-                    failed ? null : request.UserId);
+                    userName,
+                    failed ? null : request.UserId,
+                    candidates.Count > 1 ? [new("userNameCandidates", candidates)] : null);
             }
         }
         else if (succeeded && current.LogoutUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
@@ -269,15 +271,15 @@ internal sealed class RequestAuditMiddleware(
             OccurredAt = occurredAt,
             Method = request.Method,
             Scheme = request.Scheme,
-            Host = request.Host.HasValue ? request.Host.Value : null,
-            Path = (request.PathBase + request.Path).Value ?? "",
-            QueryString = query,
+            Host = SingleLineText.Neutralize(request.Host.HasValue ? request.Host.Value : null),
+            Path = SingleLineText.Neutralize((request.PathBase + request.Path).Value ?? "")!,
+            QueryString = SingleLineText.Neutralize(query),
             StatusCode = statusCode,
             DurationMs = duration.TotalMilliseconds,
             ResponseSize = bodies.ResponseSize,
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
-            UserId = auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim),
+            UserAgent = SingleLineText.Neutralize(request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null),
+            UserId = SingleLineText.Neutralize(auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim)),
             RequestContentType = request.ContentType,
             RequestBody = requestBody,
             RequestBodyStatus = requestBodyStatus,

@@ -14,11 +14,18 @@ internal sealed class SecretMasker
 
     private static readonly byte[] JsonMask = "\"***\""u8.ToArray();
 
-    /// <summary>Fields masked whatever the configuration says.</summary>
+    /// <summary>
+    /// Fields masked whatever the configuration says. Names are compared normalised (case, <c>_</c>, <c>-</c> and
+    /// <c>.</c> ignored), so <c>refresh_token</c> also covers <c>refreshToken</c>, <c>Refresh-Token</c> and <c>refresh.token</c>.
+    /// </summary>
     internal static readonly string[] BuiltInFields =
     [
-        "password", "senha", "token", "access_token", "refresh_token", "secret", "client_secret", "api_key", "authorization",
+        "password", "passwd", "pwd", "passphrase", "senha", "secret", "token", "access_token", "refresh_token", "id_token",
+        "client_secret", "api_key", "api_secret", "x_api_key", "authorization", "credential", "credentials", "private_key",
+        "card_number", "cvv", "cvc", "pin", "otp", "signature", "session", "session_id", "cookie", "set_cookie",
     ];
+
+    private const int MaxNameLength = 256;
 
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
@@ -27,16 +34,37 @@ internal sealed class SecretMasker
         MaxDepth = 256,
     };
 
-    private readonly FrozenSet<string> _fields;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _fields;
 
     public SecretMasker(IEnumerable<string> extraFields)
     {
         _fields = BuiltInFields
-            .Concat(extraFields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()))
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            .Concat(extraFields.Where(f => !string.IsNullOrWhiteSpace(f)))
+            .Select(f => Normalize(f, stackalloc char[MaxNameLength]).ToString())
+            .Where(f => f.Length > 0)
+            .ToFrozenSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool IsMasked(string name) => _fields.Contains(name);
+    /// <summary>True when the field's normalised name is a masked one.</summary>
+    public bool IsMasked(string name) =>
+        name.Length <= MaxNameLength && _fields.Contains(Normalize(name, stackalloc char[MaxNameLength]));
+
+    /// <summary>The name trimmed, in lower case, without <c>_</c>, <c>-</c> or <c>.</c>.</summary>
+    private static ReadOnlySpan<char> Normalize(string name, Span<char> buffer)
+    {
+        var length = 0;
+        var trimmed = name.AsSpan().Trim();
+        foreach (var c in trimmed[..Math.Min(trimmed.Length, buffer.Length)])
+        {
+            if (c is not ('_' or '-' or '.'))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return buffer[..length];
+    }
 
     /// <summary>
     /// Masks the values of secret properties at any depth (a secret object or array is masked whole).

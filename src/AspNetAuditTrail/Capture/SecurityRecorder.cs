@@ -33,8 +33,8 @@ internal sealed class SecurityRecorder(
             OccurredAt = now,
             RequestEventId = audit?.RequestEventId,
             Status = status,
-            UserName = userName,
-            UserId = userId,
+            UserName = SingleLineText.Neutralize(userName),
+            UserId = SingleLineText.Neutralize(userId),
             IpAddress = ipAddress,
             ExtraInformation = details is null ? null : AuditJson.SerializeObject(details, settings.Current.Masker, logger),
         };
@@ -76,8 +76,8 @@ internal sealed class SecurityRecorder(
             RequestEventId = audit?.RequestEventId,
             EventType = type,
             Severity = severity,
-            UserId = userId ?? audit?.UserId ?? UserIdReader.Read(user, settings.Current.Options.UserIdClaim),
-            UserName = userName ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name : null),
+            UserId = SingleLineText.Neutralize(userId ?? audit?.UserId ?? UserIdReader.Read(user, settings.Current.Options.UserIdClaim)),
+            UserName = SingleLineText.Neutralize(userName ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name : null)),
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
             Endpoint = Endpoint(context),
             Details = AuditJson.SerializeObject(details, settings.Current.Masker, logger),
@@ -89,7 +89,7 @@ internal sealed class SecurityRecorder(
     private static string Endpoint(HttpContext context)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        return $"{context.Request.Method} {route ?? context.Request.Path.Value}";
+        return SingleLineText.Neutralize($"{context.Request.Method} {route ?? context.Request.Path.Value}")!;
     }
 
     private void Keep(RequestAuditContext? audit, LoginAuditEvent login)

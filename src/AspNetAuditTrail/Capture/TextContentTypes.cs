@@ -1,6 +1,9 @@
 namespace AspNetAuditTrail.Capture;
 
-/// <summary>The content types whose bodies are kept: JSON, *+json, form-urlencoded, text/*, XML and *+xml.</summary>
+/// <summary>
+/// The content types whose bodies are kept: JSON as MVC reads it (<c>application/json</c>, <c>text/json</c>,
+/// <c>*+json</c>, any parameters), form-urlencoded, text/*, XML and *+xml.
+/// </summary>
 internal static class TextContentTypes
 {
     public static bool IsText(string? contentType) => Classify(contentType) != BodyKind.Binary;
@@ -21,6 +24,7 @@ internal static class TextContentTypes
 
         mediaType = mediaType.Trim();
         if (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {
             return BodyKind.Json;

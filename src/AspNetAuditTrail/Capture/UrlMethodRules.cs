@@ -3,15 +3,15 @@ using AspNetAuditTrail.Configuration;
 
 namespace AspNetAuditTrail.Capture;
 
-/// <summary>A compiled list of <see cref="UrlRule"/>: path pattern plus optional method.</summary>
+/// <summary>A compiled list of <see cref="UrlRule"/>: path pattern plus optional method, matched as <see cref="UrlMatcher"/> matches.</summary>
 internal sealed class UrlMethodRules
 {
     private readonly (Regex Pattern, string? Method)[] _rules;
 
-    public UrlMethodRules(IEnumerable<UrlRule> rules)
+    public UrlMethodRules(IEnumerable<UrlRule> rules, bool caseSensitive)
     {
         _rules = rules
-            .Select(r => (UrlMatcher.Compile(r.Pattern), NormalizeMethod(r.Method)))
+            .Select(r => (UrlMatcher.Compile(r.Pattern, caseSensitive), NormalizeMethod(r.Method)))
             .ToArray();
     }
 
@@ -22,6 +22,7 @@ internal sealed class UrlMethodRules
 
     public bool Matches(string method, string path)
     {
+        path = UrlMatcher.Normalize(path);
         foreach (var (pattern, ruleMethod) in _rules)
         {
             if (ruleMethod is not null && !ruleMethod.Equals(method, StringComparison.OrdinalIgnoreCase))

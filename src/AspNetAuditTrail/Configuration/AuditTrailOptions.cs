@@ -17,6 +17,13 @@ public sealed class AuditTrailOptions
     /// <summary>Regular expressions of paths that are never audited, even when they match <see cref="RequestAuditUrls"/>.</summary>
     public List<string> ExcludedUrls { get; set; } = [];
 
+    /// <summary>
+    /// Match the URL patterns (<see cref="RequestAuditUrls"/>, <see cref="ExcludedUrls"/>, <see cref="AuthUrls"/>,
+    /// <see cref="LogoutUrls"/> and the body rules) case-sensitively. Default off: like routing, <c>/API/Token</c>
+    /// matches <c>^/api/token$</c>. A trailing slash is ignored either way, as routing ignores it.
+    /// </summary>
+    public bool CaseSensitiveUrls { get; set; }
+
     /// <summary>Connection string of the audit database. Required.</summary>
     public string? ConnectionString { get; set; }
 

@@ -20,6 +20,42 @@ public class SecretMaskerTests
         Assert.Equal("""{"username":"alice","password":"***"}""", MaskJson("""{"username":"alice","password":"hunter2"}"""));
     }
 
+    [Theory]
+    [InlineData("refreshToken")]
+    [InlineData("accessToken")]
+    [InlineData("clientSecret")]
+    [InlineData("apiKey")]
+    [InlineData("X-Api-Key")]
+    [InlineData("api.key")]
+    [InlineData("PRIVATE_KEY")]
+    [InlineData("cardNumber")]
+    [InlineData("card-number")]
+    [InlineData("pwd")]
+    [InlineData("passwd")]
+    [InlineData("credentials")]
+    [InlineData("cvv")]
+    [InlineData("pin")]
+    [InlineData("otp")]
+    [InlineData("signature")]
+    [InlineData("sessionId")]
+    [InlineData("Cookie")]
+    [InlineData("c_p_f")]
+    public void MasksSecretNamesAsDotNetAndOtherApisWriteThem(string name)
+    {
+        Assert.Equal($$"""{"{{name}}":"***","keep":"v"}""", MaskJson($$"""{"{{name}}":"s3cr3t","keep":"v"}"""));
+        Assert.Equal($"{name}=***&keep=v", _masker.MaskUrlEncoded($"{Uri.EscapeDataString(name)}=s3cr3t&keep=v").Replace(Uri.EscapeDataString(name), name));
+    }
+
+    [Theory]
+    [InlineData("token_type")]
+    [InlineData("username")]
+    [InlineData("pinned")]
+    [InlineData("sessions_count")]
+    public void LeavesNamesThatOnlyContainASecretName(string name)
+    {
+        Assert.False(_masker.IsMasked(name));
+    }
+
     [Fact]
     public void MasksAtAnyDepthAndInsideArrays()
     {

@@ -7,11 +7,12 @@ public class UrlMatcherTests
 {
     [Theory]
     [InlineData("/api/products", true)]
-    [InlineData("/api/", true)]
+    [InlineData("/api/products/", true)]
+    [InlineData("/API/Products", true)]
+    [InlineData("/api/", false)]
     [InlineData("/api", false)]
     [InlineData("/health", false)]
     [InlineData("/v1/api/products", false)]
-    [InlineData("/API/products", false)]
     public void DefaultAuditsPathsUnderApi(string path, bool audited)
     {
         var settings = new AuditSettings(new AuditTrailOptions());
@@ -22,16 +23,28 @@ public class UrlMatcherTests
     [Fact]
     public void ExcludedUrlsWinOverIncludedOnes()
     {
-        var matcher = new UrlMatcher(["^/api/"], ["^/api/internal/"]);
+        var matcher = new UrlMatcher(["^/api/"], ["^/api/internal$"], caseSensitive: false);
 
         Assert.True(matcher.IsAudited("/api/products"));
-        Assert.False(matcher.IsAudited("/api/internal/metrics"));
+        Assert.False(matcher.IsAudited("/api/internal"));
+        Assert.False(matcher.IsAudited("/api/Internal/"));
+    }
+
+    [Fact]
+    public void CaseSensitiveUrlsMatchCaseAsWritten()
+    {
+        var settings = new AuditSettings(new AuditTrailOptions { CaseSensitiveUrls = true });
+
+        Assert.True(settings.Urls.IsAudited("/api/products/"));
+        Assert.False(settings.Urls.IsAudited("/API/products"));
+        Assert.False(settings.AuthUrls.Matches("POST", "/API/token"));
+        Assert.True(settings.AuthUrls.Matches("POST", "/api/token/"));
     }
 
     [Fact]
     public void CachedDecisionIsTheSameAsTheFirst()
     {
-        var matcher = new UrlMatcher(["^/orders/\\d+$"], []);
+        var matcher = new UrlMatcher(["^/orders/\\d+$"], [], caseSensitive: false);
 
         Assert.True(matcher.IsAudited("/orders/12"));
         Assert.True(matcher.IsAudited("/orders/12"));
@@ -51,6 +64,7 @@ public class UrlMatcherTests
     [Theory]
     [InlineData("POST", "/api/token", true)]
     [InlineData("post", "/api/token", true)]
+    [InlineData("POST", "/API/Token/", true)]
     [InlineData("GET", "/api/token", false)]
     [InlineData("GET", "/api/files/1", true)]
     [InlineData("DELETE", "/api/files/1", true)]
@@ -61,7 +75,7 @@ public class UrlMatcherTests
         [
             new UrlRule { Pattern = "^/api/token$", Method = "POST" },
             new UrlRule { Pattern = "^/api/files/", Method = "ALL" },
-        ]);
+        ], caseSensitive: false);
 
         Assert.Equal(matches, rules.Matches(method, path));
     }
