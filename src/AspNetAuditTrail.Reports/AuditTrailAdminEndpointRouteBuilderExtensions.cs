@@ -4,6 +4,7 @@ using AspNetAuditTrail.Reports.Page;
 using AspNetAuditTrail.Reports.Pdf;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,8 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /events</c>, <c>GET /events/{id}</c>,
     /// <c>GET /events.csv</c>, <c>GET /events.json</c> and the PDF reports under <c>/reports/</c>. Every endpoint
-    /// requires the authorization policy <paramref name="policyName"/>, and is itself audited (without its response body).
+    /// requires the authorization policy <paramref name="policyName"/>, is itself audited (without its response body), and
+    /// answers with <c>Cache-Control: no-store</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The app defines no policy of that name: the trail is never exposed without one.</exception>
     public static RouteGroupBuilder MapAuditTrailAdmin(
@@ -33,7 +35,8 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix)
             .RequireAuthorization(policyName)
-            .WithAudit(audit => audit.ResponseBody = AuditBodyMode.Skip);
+            .WithAudit(audit => audit.ResponseBody = AuditBodyMode.Skip)
+            .AddEndpointFilter(AdminResponseHeaders.ApplyAsync);
         group.MapGet("/", AdminPage.RenderAsync);
         group.MapGet("/events", EventEndpoints.ListAsync);
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);

@@ -45,6 +45,32 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     }
 
     [Fact]
+    public async Task EveryAdminResponseIsNotCachedNotSniffedAndSendsNoReferrer()
+    {
+        var (app, client, admin) = await StartAsync();
+        await using var _ = app;
+
+        foreach (var path in Endpoints.Append("/audit/events?status=abc"))
+        {
+            var response = await GetAsync(client, path, admin);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control {response.Headers.CacheControl}");
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+        }
+
+        var page = await GetAsync(client, "/audit", admin);
+        var policy = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+        var html = await page.Content.ReadAsStringAsync(Token);
+        var style = html[(html.IndexOf("<style>", StringComparison.Ordinal) + 7)..html.IndexOf("</style>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(style)));
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains($"style-src 'sha256-{hash}'", policy);
+        Assert.DoesNotContain("unsafe", policy);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
     public async Task EveryEndpointNeedsASignedInAuditAdmin()
     {
         var (app, client, admin) = await StartAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using AspNetAuditTrail.Reading;
@@ -14,6 +15,22 @@ namespace AspNetAuditTrail.Reports.Page;
 internal static class AdminPage
 {
     private const int PageSize = 50;
+
+    /// <summary>The page's only style, allowed by its hash: the page runs no script and loads nothing.</summary>
+    private const string Stylesheet =
+        "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}" +
+        "table{border-collapse:collapse;width:100%;font-size:.85rem}" +
+        "th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}" +
+        "th{background:#eef1f4} td.path{word-break:break-all}" +
+        "form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}" +
+        "label{display:flex;flex-direction:column;font-size:.8rem}" +
+        ".downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}" +
+        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold}";
+
+    private static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     private static readonly (string Name, string Label, string Type)[] Filters =
@@ -30,19 +47,11 @@ internal static class AdminPage
         var page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
 
         var html = new StringBuilder();
-        html.Append("""
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        html.Append($$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Audit trail</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}
-            table{border-collapse:collapse;width:100%;font-size:.85rem}
-            th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
-            th{background:#eef1f4} td.path{word-break:break-all}
-            form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}
-            label{display:flex;flex-direction:column;font-size:.8rem}
-            .downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}
-            .errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold}
-            </style></head><body>
+            <style>{{Stylesheet}}</style></head><body>
             <h1>Audit trail</h1>
             """);
         html.Append($"<p>Signed in as {Html.Encode(context.User.Identity?.Name ?? "(unnamed)")}.</p>");
