@@ -7,6 +7,7 @@ namespace AspNetAuditTrail.Configuration;
 internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOptions>
 {
     private const string Section = AuditTrailOptions.SectionName;
+    private const int MaxBodySize = 64 * 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, AuditTrailOptions options)
     {
@@ -23,19 +24,29 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
             failures.Add($"{Section}:ConnectionString is required: set it in configuration or pass it to the store (for example .UseSqlite(\"Data Source=audit.db\")).");
         }
 
-        Require(failures, options.MaxBodySize >= 0, nameof(options.MaxBodySize), "must be 0 or more bytes");
-        Require(failures, options.QueueCapacity >= 1, nameof(options.QueueCapacity), "must be at least 1");
-        Require(failures, options.BatchSize >= 1, nameof(options.BatchSize), "must be at least 1");
-        Require(failures, options.FlushInterval > TimeSpan.Zero, nameof(options.FlushInterval), "must be longer than zero");
-        Require(failures, options.MaxWriteRetries >= 0, nameof(options.MaxWriteRetries), "must be 0 or more");
-        Require(failures, options.RetryDelay >= TimeSpan.Zero, nameof(options.RetryDelay), "must not be negative");
-        Require(failures, options.CircuitBreakDuration >= TimeSpan.FromMilliseconds(500), nameof(options.CircuitBreakDuration), "must be at least half a second");
+        Require(failures, options.MaxBodySize is >= 0 and <= MaxBodySize, nameof(options.MaxBodySize), "must be from 0 to 64 MiB");
+        Require(failures, options.QueueCapacity is >= 1 and <= 10_000_000, nameof(options.QueueCapacity), "must be from 1 to 10,000,000");
+        Require(failures, options.BatchSize is >= 1 and <= 100_000, nameof(options.BatchSize), "must be from 1 to 100,000");
+        Within(failures, options.FlushInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(options.FlushInterval));
+        Require(failures, options.MaxWriteRetries is >= 0 and <= 100, nameof(options.MaxWriteRetries), "must be from 0 to 100");
+        Within(failures, options.RetryDelay, TimeSpan.Zero, TimeSpan.FromDays(1), nameof(options.RetryDelay));
+        Within(failures, options.CircuitBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1), nameof(options.CircuitBreakDuration));
         Require(failures, options.MaxJournalSize >= 0, nameof(options.MaxJournalSize), "must be 0 or more bytes");
         Require(failures, options.AuthFailedStatusCode is >= 100 and <= 599, nameof(options.AuthFailedStatusCode), "must be an HTTP status code");
         Require(failures, !string.IsNullOrWhiteSpace(options.UsernameField), nameof(options.UsernameField), "must name a field");
         Require(failures, options.BruteForceThreshold >= 0, nameof(options.BruteForceThreshold), "must be 0 (off) or more");
-        Require(failures, options.BruteForceWindow > TimeSpan.Zero, nameof(options.BruteForceWindow), "must be longer than zero");
-        Require(failures, options.BruteForceMaxTracked >= 1, nameof(options.BruteForceMaxTracked), "must be at least 1");
+        Within(failures, options.BruteForceWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30), nameof(options.BruteForceWindow));
+        Require(failures, options.BruteForceMaxTracked is >= 1 and <= 10_000_000, nameof(options.BruteForceMaxTracked), "must be from 1 to 10,000,000");
+        Require(failures, Enum.IsDefined(options.OverflowPolicy), nameof(options.OverflowPolicy), "must be Spill, Block or Drop");
+        Within(failures, options.BlockTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1), nameof(options.BlockTimeout));
+        Require(failures, Enum.IsDefined(options.WriteMode), nameof(options.WriteMode), "must be Background or Synchronous");
+        Within(failures, options.SynchronousWriteTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(options.SynchronousWriteTimeout));
+        Require(failures, options.JournalFolder is null || System.IO.Path.IsPathFullyQualified(options.JournalFolder), nameof(options.JournalFolder),
+            "must be an absolute path (or unset for the default)");
+        CheckMethods(failures, nameof(options.SkipRequestBodyUrls), options.SkipRequestBodyUrls);
+        CheckMethods(failures, nameof(options.SkipResponseBodyUrls), options.SkipResponseBodyUrls);
+        CheckMethods(failures, nameof(options.AuthUrls), options.AuthUrls);
+        CheckMethods(failures, nameof(options.LogoutUrls), options.LogoutUrls);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -45,6 +56,19 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         if (!condition)
         {
             failures.Add($"{Section}:{setting} {rule}.");
+        }
+    }
+
+    private static void Within(List<string> failures, TimeSpan value, TimeSpan min, TimeSpan max, string setting) =>
+        Require(failures, value >= min && value <= max, setting, $"must be from {min:c} to {max:c}");
+
+    private static void CheckMethods(List<string> failures, string setting, List<UrlRule> rules)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var method = rules[i].Method;
+            Require(failures, string.IsNullOrWhiteSpace(method) || method.Trim().All(char.IsAsciiLetter), $"{setting}:{i}:Method",
+                "must be an HTTP method such as POST, or ALL");
         }
     }
 
