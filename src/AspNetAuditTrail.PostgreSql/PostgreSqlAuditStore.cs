@@ -23,7 +23,12 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        Identity = $"postgresql://{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
     }
+
+    /// <inheritdoc />
+    public override string Identity { get; }
 
     /// <inheritdoc />
     protected override IReadOnlyList<SqlScript> Scripts => EmbeddedScripts;

@@ -38,7 +38,12 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
 
         _connectionString = connectionString;
         _schema = schema;
+        var settings = new SqlConnectionStringBuilder(connectionString);
+        Identity = $"sqlserver://{settings.DataSource}/{settings.InitialCatalog}/{schema}";
     }
+
+    /// <inheritdoc />
+    public override string Identity { get; }
 
     /// <inheritdoc />
     protected override IReadOnlyList<SqlScript> Scripts => EmbeddedScripts;

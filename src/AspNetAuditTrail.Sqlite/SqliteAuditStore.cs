@@ -25,7 +25,12 @@ public sealed class SqliteAuditStore : SqlAuditStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = connectionString;
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        Identity = "sqlite:" + (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) ? dataSource : System.IO.Path.GetFullPath(dataSource));
     }
+
+    /// <inheritdoc />
+    public override string Identity { get; }
 
     /// <inheritdoc />
     protected override IReadOnlyList<SqlScript> Scripts => EmbeddedScripts;

@@ -51,8 +51,14 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Error, "Writing {Count} events to the audit journal {Path} failed: they were dropped.")]
     public static partial void JournalFailed(ILogger logger, Exception exception, int count, string path);
 
-    [LoggerMessage(16, LogLevel.Warning, "A line of the audit journal {Path} could not be read (cut short by a crash?) and was skipped.")]
-    public static partial void JournalLineSkipped(ILogger logger, Exception exception, string path);
+    [LoggerMessage(16, LogLevel.Warning, "Line {Line} of the audit journal {Path} was rejected and is not replayed: {Reason} (cut short by a crash, or not written by this application).")]
+    public static partial void JournalLineRejected(ILogger logger, int line, string path, string reason);
+
+    [LoggerMessage(21, LogLevel.Critical, "The audit journal is not used: {Reason}. Events that cannot reach the store wait in memory as far as the queue allows, then are dropped. Give AuditTrail:JournalFolder a folder only this user can write.")]
+    public static partial void JournalRefused(ILogger logger, string reason);
+
+    [LoggerMessage(22, LogLevel.Error, "{Count} audit events could not go to the journal, which is not used ({Reason}): they were dropped.")]
+    public static partial void JournalRefusedDrop(ILogger logger, int count, string reason);
 
     [LoggerMessage(17, LogLevel.Information, "Replaying {Bytes} bytes of audit events from the journal.")]
     public static partial void Replaying(ILogger logger, long bytes);

@@ -103,7 +103,7 @@ public sealed class CrashTests(PostgreSqlServer server) : DatabaseTest(new Postg
                 }
             }
         }));
-        for (var i = 0; i < 100 && Directory.GetFiles(journal).Sum(f => new FileInfo(f).Length) < 50_000; i++)
+        for (var i = 0; i < 100 && Directory.GetFiles(journal, "*.journal*").Sum(f => new FileInfo(f).Length) < 50_000; i++)
         {
             await Task.Delay(50, Token);
         }
@@ -113,9 +113,10 @@ public sealed class CrashTests(PostgreSqlServer server) : DatabaseTest(new Postg
         await stop.CancelAsync();
         await load;
 
-        // What reached the journal before the kill (a last line cut short by it is not an event).
-        var journaled = Directory.GetFiles(journal)
+        // What reached the journal before the kill (a line is "v1 <mac> <json>"; a last line cut short by it is not an event).
+        var journaled = Directory.GetFiles(journal, "*.journal*")
             .SelectMany(File.ReadLines)
+            .Select(line => line.Split(' ', 3)[^1])
             .Select(line => { try { return JsonDocument.Parse(line).RootElement.GetProperty("Request").GetProperty("Id").GetGuid(); } catch (JsonException) { return Guid.Empty; } })
             .Where(id => id != Guid.Empty)
             .ToHashSet();
@@ -125,7 +126,7 @@ public sealed class CrashTests(PostgreSqlServer server) : DatabaseTest(new Postg
         try
         {
             await WaitUntilUpAsync(client);
-            for (var i = 0; i < 200 && Directory.GetFiles(journal).Sum(f => new FileInfo(f).Length) > 0; i++)
+            for (var i = 0; i < 200 && Directory.GetFiles(journal, "*.journal*").Sum(f => new FileInfo(f).Length) > 0; i++)
             {
                 await Task.Delay(50, Token);
             }

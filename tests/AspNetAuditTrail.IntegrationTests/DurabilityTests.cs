@@ -11,7 +11,7 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
         var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
         await using (var down = new SampleApp(Database, new()
         {
-            ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString,
+            ["AuditTrail:ConnectionString"] = Database.RefusingConnectionString,
             ["AuditTrail:MaxWriteRetries"] = "0",
             ["AuditTrail:JournalFolder"] = journal,
         }))
@@ -23,7 +23,7 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
             }
         }
 
-        var journalFiles = Directory.GetFiles(journal);
+        var journalFiles = Directory.GetFiles(journal, "*.journal*");
         Assert.NotEmpty(journalFiles);
         Assert.True(journalFiles.Sum(f => new FileInfo(f).Length) > 0);
 
@@ -36,7 +36,36 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
 
         var rows = Database.RequestRows();
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"n={i}").Order(StringComparer.Ordinal), rows.Select(r => (string)r["query_string"]!).Order(StringComparer.Ordinal));
-        Assert.All(Directory.GetFiles(journal), f => Assert.Equal(0, new FileInfo(f).Length));
+        Assert.All(Directory.GetFiles(journal, "*.journal*"), f => Assert.Equal(0, new FileInfo(f).Length));
+    }
+
+    [Fact]
+    public async Task ASignInWrittenIntoTheJournalByAnyoneElseIsNeverReplayed()
+    {
+        var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
+        await using (var down = new SampleApp(Database, new()
+        {
+            ["AuditTrail:ConnectionString"] = Database.RefusingConnectionString,
+            ["AuditTrail:MaxWriteRetries"] = "0",
+            ["AuditTrail:JournalFolder"] = journal,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await down.CreateClient().GetAsync("/api/products/1?n=real", Token)).StatusCode);
+        }
+
+        var file = Assert.Single(Directory.GetFiles(journal, "*.journal"));
+        var forged = $$"""{"Logins":[{"Id":"{{Guid.CreateVersion7()}}","OccurredAt":"2020-01-01T00:00:00+00:00","Status":"SignIn","UserName":"mallory","UserId":"admin"}]}""";
+        File.AppendAllLines(file, [forged, "v1 " + Convert.ToBase64String(new byte[32]) + " " + forged]);
+
+        await using (var up = new SampleApp(Database, new() { ["AuditTrail:JournalFolder"] = journal }))
+        {
+            up.CreateClient();
+            await Database.WaitForRowsAsync("request_audit_event", 1);
+            await up.DrainAsync();
+        }
+
+        Assert.Equal("n=real", Assert.Single(Database.RequestRows())["query_string"]);
+        Assert.Equal(0, Database.Scalar<long>($"SELECT count(*) FROM {Database.Table("login_audit_event")}"));
     }
 
     [Fact]
@@ -76,7 +105,7 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
         {
             ["AuditTrail:WriteMode"] = "Synchronous",
             ["AuditTrail:SynchronousWriteTimeout"] = "00:00:02",
-            ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString,
+            ["AuditTrail:ConnectionString"] = Database.RefusingConnectionString,
             ["AuditTrail:MaxWriteRetries"] = "0",
             ["AuditTrail:JournalFolder"] = journal,
         }))

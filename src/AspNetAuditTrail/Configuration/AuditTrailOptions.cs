@@ -125,10 +125,19 @@ public sealed class AuditTrailOptions
 
     /// <summary>
     /// The folder of the local journal that keeps events the store could not take (an outage longer than the
-    /// retries, a full queue, a stop); replayed when the store is back and at the next start. Default: a folder
-    /// <c>aspnetaudittrail</c> in the system's temporary folder. One file per application and machine.
+    /// retries, a full queue, a stop); replayed when the store is back and at the next start. Default: the user's
+    /// own application data (<c>~/.local/share/aspnetaudittrail/&lt;application&gt;</c> on Linux), else
+    /// <c>.aspnetaudittrail</c> beside the content root. Created 0700; a folder that another user owns or can
+    /// write is refused. One file (0600) per application, machine and store.
     /// </summary>
     public string? JournalFolder { get; set; }
+
+    /// <summary>
+    /// The key (base64, at least 32 bytes) that authenticates each journal line with HMAC-SHA256, so that a line
+    /// written by anyone else is never replayed. Default: a random key made once in <c>journal.key</c> (0600) in the
+    /// journal folder.
+    /// </summary>
+    public string? JournalKey { get; set; }
 
     /// <summary>Largest size of the journal in bytes; past it, events are dropped (counted and logged). Default 1 GiB.</summary>
     public long MaxJournalSize { get; set; } = 1L << 30;

@@ -43,6 +43,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         Within(failures, options.SynchronousWriteTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), nameof(options.SynchronousWriteTimeout));
         Require(failures, options.JournalFolder is null || System.IO.Path.IsPathFullyQualified(options.JournalFolder), nameof(options.JournalFolder),
             "must be an absolute path (or unset for the default)");
+        Require(failures, options.JournalKey is null || IsKey(options.JournalKey), nameof(options.JournalKey), "must be base64 of at least 32 bytes");
         CheckMethods(failures, nameof(options.SkipRequestBodyUrls), options.SkipRequestBodyUrls);
         CheckMethods(failures, nameof(options.SkipResponseBodyUrls), options.SkipResponseBodyUrls);
         CheckMethods(failures, nameof(options.AuthUrls), options.AuthUrls);
@@ -57,6 +58,12 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         {
             failures.Add($"{Section}:{setting} {rule}.");
         }
+    }
+
+    private static bool IsKey(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var written) && written >= 32;
     }
 
     private static void Within(List<string> failures, TimeSpan value, TimeSpan min, TimeSpan max, string setting) =>

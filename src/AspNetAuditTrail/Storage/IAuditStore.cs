@@ -5,6 +5,12 @@ namespace AspNetAuditTrail.Storage;
 /// <summary>Where the writer puts audit units: one implementation per database.</summary>
 public interface IAuditStore
 {
+    /// <summary>
+    /// Which database this store writes to, without credentials (for example <c>postgresql://db:5432/audit</c>): the
+    /// local journal holding this store's events is named after it, so that two stores never share one.
+    /// </summary>
+    string Identity { get; }
+
     /// <summary>Applies the schema scripts not yet recorded in the schema-version table. Harmless to repeat.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
 

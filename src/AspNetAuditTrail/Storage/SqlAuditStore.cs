@@ -17,6 +17,9 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
     /// <summary>Opens nothing: a new, closed connection to the audit database.</summary>
     protected abstract DbConnection CreateConnection();
 
+    /// <inheritdoc />
+    public abstract string Identity { get; }
+
     /// <summary>The dialect's numbered schema scripts, in version order.</summary>
     protected abstract IReadOnlyList<SqlScript> Scripts { get; }
 

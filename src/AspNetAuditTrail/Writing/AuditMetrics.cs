@@ -13,6 +13,7 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _writeFailures;
     private readonly Counter<long> _spilled;
     private readonly Counter<long> _replayed;
+    private readonly Counter<long> _journalRejected;
     private readonly Histogram<double> _batchLatency;
 
     public AuditMetrics(IMeterFactory meterFactory)
@@ -24,6 +25,7 @@ internal sealed class AuditMetrics
         _writeFailures = meter.CreateCounter<long>("audit.write.failures", "{attempt}", "Failed attempts to write a batch.");
         _spilled = meter.CreateCounter<long>("audit.events.spilled", "{event}", "Audit events put in the local journal, by reason.");
         _replayed = meter.CreateCounter<long>("audit.events.replayed", "{event}", "Audit events written to the store from the journal.");
+        _journalRejected = meter.CreateCounter<long>("audit.journal.rejected", "{line}", "Journal lines that did not verify and were not replayed.");
         _batchLatency = meter.CreateHistogram<double>("audit.batch.duration", "ms", "Time to write one batch to the store, retries included.");
     }
 
@@ -42,4 +44,6 @@ internal sealed class AuditMetrics
     public void Spilled(int count, string reason) => _spilled.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
     public void Replayed(int count) => _replayed.Add(count);
+
+    public void JournalRejected() => _journalRejected.Add(1);
 }

@@ -94,8 +94,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _store = _services.GetService<IAuditStore>() ?? throw new InvalidOperationException(
-            "No audit store was chosen: call .UseSqlite(...) (or another store) on the builder that AddAuditTrail(...) returns.");
+        _store = _services.GetService<IAuditStore>() ?? throw new InvalidOperationException(AuditJournal.NoStore);
         _loop = Task.Run(RunAsync, CancellationToken.None);
         return Task.CompletedTask;
     }

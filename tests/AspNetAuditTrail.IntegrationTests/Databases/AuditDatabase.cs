@@ -25,6 +25,9 @@ public abstract class AuditDatabase : IAsyncDisposable
     /// <summary>A well-formed connection string to a database that is not there.</summary>
     public abstract string UnreachableConnectionString { get; }
 
+    /// <summary>This test's own database with credentials or a mode it refuses: the same store, hence the same journal, but every write fails.</summary>
+    public abstract string RefusingConnectionString { get; }
+
     /// <summary>Why this dialect cannot run here, or null.</summary>
     public virtual string? SkipReason => null;
 

@@ -22,6 +22,8 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
 
     public override string UnreachableConnectionString => "Host=127.0.0.1;Port=1;Username=audit;Timeout=2";
 
+    public override string RefusingConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = "no_such_role", Timeout = 2 }.ConnectionString;
+
     public override DbConnection Open()
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -26,6 +26,9 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
 
     public override string UnreachableConnectionString => "Server=127.0.0.1,1;Connect Timeout=2;Encrypt=false";
 
+    public override string RefusingConnectionString =>
+        new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) { UserID = "no_such_login", Password = "wrong", IntegratedSecurity = false, ConnectTimeout = 2 }.ConnectionString;
+
     public override DbConnection Open()
     {
         var connection = new SqlConnection(ConnectionString);

@@ -16,6 +16,8 @@ public sealed class SqliteAuditDatabase : AuditDatabase
 
     public override string UnreachableConnectionString => "Data Source=/proc/no-such-dir/audit.db";
 
+    public override string RefusingConnectionString => ConnectionString + ";Mode=ReadOnly";
+
     public override string ConnectionString => $"Data Source={Path.Combine(_directory, "audit.db")};Pooling=False";
 
     public override Task PrepareAsync() => Task.CompletedTask;

@@ -31,6 +31,7 @@ public class OptionBoundsTests
         ["BlockTimeout"] = [o => o.BlockTimeout = TimeSpan.FromSeconds(-1), o => o.BlockTimeout = TimeSpan.Zero, o => o.BlockTimeout = TimeSpan.FromMinutes(2)],
         ["WriteMode"] = [o => o.WriteMode = (AuditWriteMode)42],
         ["SynchronousWriteTimeout"] = [o => o.SynchronousWriteTimeout = TimeSpan.FromSeconds(-1), o => o.SynchronousWriteTimeout = TimeSpan.FromMinutes(6)],
+        ["JournalKey"] = [o => o.JournalKey = "not base64!", o => o.JournalKey = Convert.ToBase64String(new byte[31])],
         ["JournalFolder"] = [o => o.JournalFolder = "relative/folder", o => o.JournalFolder = ""],
 
         // Any value is valid: flags, free-form names.

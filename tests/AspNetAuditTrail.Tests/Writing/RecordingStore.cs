@@ -16,6 +16,8 @@ internal sealed class RecordingStore : IAuditStore
 
     public int Attempts => _attempts;
 
+    public string Identity { get; init; } = "memory://recording";
+
     public int SchemaCalls { get; private set; }
 
     public int Written => Batches.Sum(b => b.Count);
