@@ -152,7 +152,7 @@ app.MapPost("/webhooks/payments", (PaymentNotification notification, IAuditConte
 }).WithAudit(audit => audit.RequestBody = AuditBodyMode.Capture);
 
 app.MapGet("/api/ping", () => "pong").SkipAudit();
-// Not under /api/: not audited. Unhealthy (503) while the audit store cannot be reached.
+// Not under /api/: not audited. Unhealthy (503) while audit events are being lost; Degraded while they wait in the journal.
 app.MapHealthChecks("/health");
 
 app.Run();

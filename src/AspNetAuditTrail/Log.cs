@@ -12,8 +12,17 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Writing a batch of {Count} audit events failed (attempt {Attempt}); retrying in {Delay}.")]
     public static partial void WriteRetry(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
 
-    [LoggerMessage(3, LogLevel.Error, "A batch of {Count} audit events could not be written after {Attempts} attempts: it goes to the journal until the store is back.")]
-    public static partial void BatchSpilled(ILogger logger, Exception exception, int count, int attempts);
+    [LoggerMessage(3, LogLevel.Error, "A batch of {Count} audit events could not be written after {Attempts} attempts.")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count, int attempts);
+
+    [LoggerMessage(23, LogLevel.Error, "A batch of {Count} audit events failed {Attempts} attempts: it goes to the journal until the store is back.")]
+    public static partial void BatchSpilled(ILogger logger, int count, int attempts);
+
+    [LoggerMessage(24, LogLevel.Critical, "A batch of {Count} audit events cannot be written and the journal is not used: it is kept in memory and tried again in {Delay}.")]
+    public static partial void BatchHeld(ILogger logger, int count, TimeSpan delay);
+
+    [LoggerMessage(25, LogLevel.Critical, "The audit writer loop failed (attempt {Attempt}); it starts again.")]
+    public static partial void WriterLoopFailed(ILogger logger, Exception exception, int attempt);
 
     [LoggerMessage(4, LogLevel.Error, "Reading the bodies or extra information of {Method} {Path} failed; the row is written without them.")]
     public static partial void EventDetailsFailed(ILogger logger, Exception exception, string method, string path);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using AspNetAuditTrail.IntegrationTests.Databases;
 
 namespace AspNetAuditTrail.IntegrationTests;
@@ -69,18 +71,80 @@ public abstract class DurabilityTests(AuditDatabase database) : DatabaseTest(dat
     }
 
     [Fact]
-    public async Task TheHealthCheckSaysWhetherTheStoreCanBeReached()
+    public async Task HealthIsHealthyWithItsLastWriteAndDegradedWhileTheStoreCannotBeReached()
     {
         await using (var up = new SampleApp(Database))
         {
-            var response = await up.CreateClient().GetAsync("/health", Token);
+            var client = up.CreateClient();
+            await client.GetAsync("/api/products/1", Token);
+            await Database.WaitForRowsAsync("request_audit_event", 1);
+            var response = await client.GetAsync("/health", Token);
             Assert.Equal((HttpStatusCode.OK, "Healthy"), (response.StatusCode, await response.Content.ReadAsStringAsync(Token)));
+            var data = (await HealthAsync(up)).Data;
+            Assert.True(data.ContainsKey("lastWriteAt"));
+            Assert.InRange((double)data["lastWriteAgeSeconds"], 0, 30);
         }
 
         await using var down = new SampleApp(Database, new() { ["AuditTrail:ConnectionString"] = Database.UnreachableConnectionString });
         var failing = await down.CreateClient().GetAsync("/health", Token);
-        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (failing.StatusCode, await failing.Content.ReadAsStringAsync(Token)));
+        Assert.Equal((HttpStatusCode.OK, "Degraded"), (failing.StatusCode, await failing.Content.ReadAsStringAsync(Token)));
+        Assert.Equal(false, (await HealthAsync(down)).Data["storeReachable"]);
     }
+
+    [Fact]
+    public async Task HealthIsDegradedWhileEventsGoToTheJournalAndSaysWhy()
+    {
+        await using var app = new SampleApp(Database, new()
+        {
+            ["AuditTrail:ConnectionString"] = Database.RefusingConnectionString,
+            ["AuditTrail:MaxWriteRetries"] = "0",
+        });
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.GetAsync($"/api/products/1?n={i}", Token);
+        }
+
+        for (var i = 0; i < 200 && Directory.GetFiles(app.JournalFolder, "*.journal").Sum(f => new FileInfo(f).Length) == 0; i++)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        var health = await HealthAsync(app);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.True((int)health.Data["consecutiveFailedBatches"] >= 1);
+        Assert.True((long)health.Data["spilledLast5Minutes"] >= 1);
+        Assert.Equal(0L, health.Data["droppedLast5Minutes"]);
+        Assert.False(health.Data.ContainsKey("lastWriteAt"));
+        Assert.NotNull(health.Data["lastFailure"]);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task HealthIsUnhealthyWhenNeitherTheDatabaseNorTheJournalCanTakeEvents()
+    {
+        var journal = Path.Combine(Directory.CreateTempSubdirectory("audit-journal-").FullName, "open");
+        Directory.CreateDirectory(journal);
+        File.SetUnixFileMode(journal, (UnixFileMode)0b111_111_111);
+        await using var app = new SampleApp(Database, new()
+        {
+            ["AuditTrail:ConnectionString"] = Database.RefusingConnectionString,
+            ["AuditTrail:MaxWriteRetries"] = "0",
+            ["AuditTrail:JournalFolder"] = journal,
+        });
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/products/1", Token)).StatusCode);
+
+        var response = await client.GetAsync("/health", Token);
+        var health = await HealthAsync(app);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (response.StatusCode, await response.Content.ReadAsStringAsync(Token)));
+        Assert.Contains("can be written by other users", (string)health.Data["journal"]);
+        Assert.Empty(Directory.GetFiles(journal));
+    }
+
+    private static async Task<HealthReportEntry> HealthAsync(SampleApp app) =>
+        (await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Token)).Entries["audit-trail"];
 
     [Fact]
     public async Task InSynchronousModeTheResponseWaitsForItsRow()

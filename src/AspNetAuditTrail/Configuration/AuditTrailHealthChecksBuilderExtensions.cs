@@ -7,9 +7,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AuditTrailHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Checks that the audit store can be reached (failure status when it cannot, Unhealthy by default), and reports
-    /// Degraded while events wait in the journal or the queue is more than 80 % full. Data: queue depth and
-    /// capacity, journal bytes.
+    /// Reports what happened to the audit events: the failure status (Unhealthy by default) while events are being
+    /// lost (dropped lately, the journal refused, the writer failing), Degraded while they go to the journal (the store
+    /// unreachable or failing, the circuit open, events spilled or waiting) or the queue is more than 80 % full.
+    /// The data names each fact: last write and its age, consecutive failed batches, circuit, spilled and dropped
+    /// in the last five minutes, journal state and size, queue depth.
     /// </summary>
     public static IHealthChecksBuilder AddAuditTrail(
         this IHealthChecksBuilder builder, string name = "audit-trail", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)

@@ -41,6 +41,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditMetrics>();
+        services.TryAddSingleton<AuditTrailStatus>();
         services.TryAddSingleton<AuditSettingsProvider>();
         services.TryAddSingleton<AuditJournal>();
         services.TryAddSingleton<AuditQueue>();

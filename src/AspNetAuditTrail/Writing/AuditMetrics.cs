@@ -16,8 +16,10 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _journalRejected;
     private readonly Histogram<double> _batchLatency;
 
-    public AuditMetrics(IMeterFactory meterFactory)
+    public AuditMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        RecentlyDropped = new RecentCount(time);
+        RecentlySpilled = new RecentCount(time);
         var meter = meterFactory.Create(MeterName);
         _enqueued = meter.CreateCounter<long>("audit.events.enqueued", "{event}", "Audit events handed to the queue.");
         _written = meter.CreateCounter<long>("audit.events.written", "{event}", "Audit events written to the store.");
@@ -29,6 +31,12 @@ internal sealed class AuditMetrics
         _batchLatency = meter.CreateHistogram<double>("audit.batch.duration", "ms", "Time to write one batch to the store, retries included.");
     }
 
+    /// <summary>Events lost in the last five minutes.</summary>
+    public RecentCount RecentlyDropped { get; }
+
+    /// <summary>Events put in the journal in the last five minutes.</summary>
+    public RecentCount RecentlySpilled { get; }
+
     public void Enqueued() => _enqueued.Add(1);
 
     public void Written(int count, TimeSpan duration)
@@ -37,11 +45,19 @@ internal sealed class AuditMetrics
         _batchLatency.Record(duration.TotalMilliseconds);
     }
 
-    public void Dropped(int count, string reason) => _dropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
+    public void Dropped(int count, string reason)
+    {
+        _dropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
+        RecentlyDropped.Add(count);
+    }
 
     public void WriteFailed() => _writeFailures.Add(1);
 
-    public void Spilled(int count, string reason) => _spilled.Add(count, new KeyValuePair<string, object?>("reason", reason));
+    public void Spilled(int count, string reason)
+    {
+        _spilled.Add(count, new KeyValuePair<string, object?>("reason", reason));
+        RecentlySpilled.Add(count);
+    }
 
     public void Replayed(int count) => _replayed.Add(count);
 

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 
 namespace AspNetAuditTrail.Writing;
 
@@ -17,17 +15,17 @@ namespace AspNetAuditTrail.Writing;
 /// </summary>
 internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 {
-    private static readonly ResiliencePropertyKey<int> BatchCountKey = new("audit.batch.count");
-
     private readonly AuditQueue _queue;
     private readonly AuditJournal _journal;
     private readonly IServiceProvider _services;
     private readonly AuditTrailOptions _options;
     private readonly TimeProvider _time;
     private readonly AuditMetrics _metrics;
+    private readonly AuditTrailStatus _status;
     private readonly ILogger<AuditWriter> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _stopping = new();
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
     private bool _schemaReady;
@@ -39,8 +37,10 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         IOptions<AuditTrailOptions> options,
         TimeProvider time,
         AuditMetrics metrics,
+        AuditTrailStatus status,
         ILogger<AuditWriter> logger)
     {
+        _status = status;
         _queue = queue;
         _journal = journal;
         _services = services;
@@ -48,48 +48,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _retry = BuildRetry();
-    }
-
-    private ResiliencePipeline BuildRetry()
-    {
-        var shouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !_abort.IsCancellationRequested);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
-
-        // Outside the retries: once batches keep failing after theirs, the circuit opens and the next batches
-        // go straight to the journal instead of waiting through retries of their own; it half-opens to try again.
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = 1.0,
-            MinimumThroughput = 2,
-            SamplingDuration = TimeSpan.FromMinutes(5),
-            BreakDuration = _options.CircuitBreakDuration,
-            ShouldHandle = shouldHandle,
-            OnOpened = args =>
-            {
-                Log.CircuitOpened(_logger, args.BreakDuration);
-                return default;
-            },
-        });
-        if (_options.MaxWriteRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxWriteRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = _options.RetryDelay,
-                UseJitter = false,
-                ShouldHandle = shouldHandle,
-                OnRetry = args =>
-                {
-                    _metrics.WriteFailed();
-                    Log.WriteRetry(_logger, args.Outcome.Exception!, args.Context.Properties.GetValue(BatchCountKey, 0), args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-
-        return builder.Build();
+        _retry = WritePolicy.Build(_options, _time, _abort, _status, _metrics, _logger);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -102,6 +61,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Complete();
+        await _stopping.CancelAsync();
         try
         {
             await _loop.WaitAsync(cancellationToken);
@@ -113,14 +73,51 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the loop; a failure of the loop itself is logged, shows in health, and the loop starts again.</summary>
     private async Task RunAsync()
     {
-        if (_options.AutoCreateSchema)
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunLoopAsync();
+                return;
+            }
+            catch (Exception ex) when (!_abort.IsCancellationRequested)
+            {
+                _status.Faulted(ex);
+                Log.WriterLoopFailed(_logger, ex, attempt);
+                if (_stopping.IsCancellationRequested)
+                {
+                    SaveQueued([]);
+                    return;
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromTicks(_options.RetryDelay.Ticks * Math.Min(attempt, 30)), _time, _stopping.Token);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    // Stopping: one last run drains the queue.
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunLoopAsync()
+    {
+        if (_options.AutoCreateSchema && !_schemaReady)
         {
             await TryEnsureSchemaAsync();
         }
 
         await TryReplayAsync();
+        _status.Recovered();
         var reader = _queue.Reader;
         var batch = new List<AuditUnit>(_options.BatchSize);
         try
@@ -135,15 +132,21 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         catch (Exception) when (_abort.IsCancellationRequested)
         {
             // Stopped before everything was written: the journal keeps the rest for the next start.
-            while (reader.TryRead(out var unit))
-            {
-                batch.Add(unit);
-            }
+            SaveQueued(batch);
+        }
+    }
 
-            if (!_journal.Append(batch, "shutdown"))
-            {
-                Log.ShutdownDropped(_logger, batch.Count);
-            }
+    /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
+    private void SaveQueued(List<AuditUnit> batch)
+    {
+        while (_queue.Reader.TryRead(out var unit))
+        {
+            batch.Add(unit);
+        }
+
+        if (!_journal.Append(batch, "shutdown"))
+        {
+            Log.ShutdownDropped(_logger, batch.Count);
         }
     }
 
@@ -194,9 +197,41 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     private async Task WriteAsync(List<AuditUnit> batch)
     {
+        while (!await TryWriteAsync(batch))
+        {
+            if (_journal.Refusal is null)
+            {
+                // The store stays down past the retries: the batch waits in the journal for it to come back.
+                Log.BatchSpilled(_logger, batch.Count, _options.MaxWriteRetries + 1);
+                _journal.Append(batch, "write_failed");
+                return;
+            }
+
+            // No journal to hold it: the batch stays in memory and is tried again, while the queue fills behind it,
+            // until the app stops.
+            if (_stopping.IsCancellationRequested)
+            {
+                _journal.Append(batch, "shutdown");
+                return;
+            }
+
+            Log.BatchHeld(_logger, batch.Count, _options.CircuitBreakDuration);
+            try
+            {
+                await Task.Delay(_options.CircuitBreakDuration, _time, _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping: one last attempt, then the batch is given up (counted and logged).
+            }
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(List<AuditUnit> batch)
+    {
         var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(_abort.Token);
-        context.Properties.Set(BatchCountKey, batch.Count);
+        context.Properties.Set(WritePolicy.BatchCountKey, batch.Count);
         try
         {
             await _retry.ExecuteAsync(
@@ -204,39 +239,38 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 context,
                 (Writer: this, Batch: batch));
             _metrics.Written(batch.Count, _time.GetElapsedTime(started));
-            await TryReplayAsync();
+            _status.Written();
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
-            // The store stays down past the retries: the batch waits in the journal for it to come back.
             _metrics.WriteFailed();
-            Log.BatchSpilled(_logger, ex, batch.Count, _options.MaxWriteRetries + 1);
-            _journal.Append(batch, "write_failed");
+            _status.BatchFailed(ex);
+            Log.BatchFailed(_logger, ex, batch.Count, _options.MaxWriteRetries + 1);
+            return false;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+
+        await TryReplayAsync();
+        return true;
     }
 
     /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
     private async Task TryReplayAsync()
     {
-        if (_journal.Size == 0)
-        {
-            return;
-        }
-
-        var bytes = _journal.BeginReplay();
-        if (bytes == 0)
-        {
-            return;
-        }
-
-        Log.Replaying(_logger, bytes);
         var replayed = 0;
         try
         {
+            var bytes = _journal.Size == 0 ? 0 : _journal.BeginReplay();
+            if (bytes == 0)
+            {
+                return;
+            }
+
+            Log.Replaying(_logger, bytes);
+
             // A batch at a time; after a failure the next try starts over, and ids already stored are skipped.
             foreach (var chunk in _journal.ReadReplay().Chunk(_options.BatchSize))
             {
@@ -248,6 +282,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
+            _status.Noted(ex);
             Log.ReplayFailed(_logger, ex, replayed);
         }
     }
@@ -266,8 +301,10 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Complete();
+        await _stopping.CancelAsync();
         await _abort.CancelAsync();
         await _loop.ConfigureAwait(false);
         _abort.Dispose();
+        _stopping.Dispose();
     }
 }

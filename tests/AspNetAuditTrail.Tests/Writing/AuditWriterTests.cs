@@ -180,7 +180,7 @@ public class AuditWriterTests
     }
 
     /// <summary>Moves the fake clock a step (50 ms unless told) at a time until the condition holds; returns how far it moved.</summary>
-    private static async Task<TimeSpan> AdvanceUntilAsync(WriterHarness harness, Func<bool> condition, TimeSpan? step = null)
+    internal static async Task<TimeSpan> AdvanceUntilAsync(WriterHarness harness, Func<bool> condition, TimeSpan? step = null)
     {
         var moved = TimeSpan.Zero;
         for (var i = 0; i < 400 && !condition(); i++)

@@ -44,10 +44,11 @@ internal sealed class WriterHarness : IAsyncDisposable
         });
         _listener.Start();
 
-        var metrics = new AuditMetrics(meterFactory);
+        var metrics = new AuditMetrics(meterFactory, Time);
         Journal = new AuditJournal(Options.Create(options), new HostingEnvironment { ApplicationName = "writer-tests" }, _services, metrics, NullLogger<AuditJournal>.Instance);
         Queue = new AuditQueue(Options.Create(options), Journal, metrics, NullLogger<AuditQueue>.Instance);
-        Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, NullLogger<AuditWriter>.Instance);
+        Status = new AuditTrailStatus(Time);
+        Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, Status, NullLogger<AuditWriter>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
@@ -55,6 +56,8 @@ internal sealed class WriterHarness : IAsyncDisposable
     public AuditQueue Queue { get; }
 
     public AuditJournal Journal { get; }
+
+    public AuditTrailStatus Status { get; }
 
     public string JournalFolder { get; }
 
