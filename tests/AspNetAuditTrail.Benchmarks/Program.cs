@@ -1,11 +1,18 @@
 using AspNetAuditTrail.Benchmarks;
+using AspNetAuditTrail.Benchmarks.Flood;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- side-by-side   (the load and ingest run)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- --filter '*HotPath*'   (BenchmarkDotNet)
-if (args.FirstOrDefault() == "side-by-side")
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- flood   (memory under a flood of large bodies)
+switch (args.FirstOrDefault())
 {
-    return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]));
+    case "side-by-side":
+        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]));
+    case "flood":
+        return await FloodRun.RunAsync();
+    case "flood-api":
+        return await FloodRun.ServeAsync(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SideBySideRun).Assembly).Run(args);

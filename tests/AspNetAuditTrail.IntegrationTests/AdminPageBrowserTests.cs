@@ -65,6 +65,10 @@ public sealed class AdminPageBrowserTests() : DatabaseTest(new SqliteAuditDataba
             browser.FindElement(By.Id("filter-method")).SendKeys("POST");
             browser.FindElement(By.Id("filter-path")).SendKeys("/api/products*");
             browser.FindElement(By.Id("apply")).Click();
+            for (var i = 0; i < 100 && !browser.Url.Contains("method=POST", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(50, Token); // the filtered page may still be loading on a busy machine
+            }
 
             Assert.Contains("method=POST", browser.Url);
             var filtered = browser.FindElements(By.CssSelector("#events tbody tr"));

@@ -93,7 +93,7 @@ internal sealed class RequestAuditMiddleware(
             }
             else if (unit is not null)
             {
-                queue.Enqueue(unit);
+                await queue.EnqueueAsync(unit, context.RequestAborted);
             }
         }
     }

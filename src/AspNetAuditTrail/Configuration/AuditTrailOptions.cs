@@ -46,6 +46,13 @@ public sealed class AuditTrailOptions
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>
+    /// How many bytes (estimated: two a character of text, plus a fixed allowance per row) the events waiting in
+    /// memory may hold before <see cref="OverflowPolicy"/> decides what happens to new ones. Default 64 MiB: a flood of
+    /// requests with large bodies cannot take the process's memory.
+    /// </summary>
+    public long QueueCapacityBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Largest number of events written in one transaction. Default 2,000: under load, fewer and larger
     /// transactions cost the database less per event.
     /// </summary>

@@ -26,6 +26,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
 
         Require(failures, options.MaxBodySize is >= 0 and <= MaxBodySize, nameof(options.MaxBodySize), "must be from 0 to 64 MiB");
         Require(failures, options.QueueCapacity is >= 1 and <= 10_000_000, nameof(options.QueueCapacity), "must be from 1 to 10,000,000");
+        Require(failures, options.QueueCapacityBytes >= 1024 * 1024, nameof(options.QueueCapacityBytes), "must be at least 1 MiB");
         Require(failures, options.BatchSize is >= 1 and <= 100_000, nameof(options.BatchSize), "must be from 1 to 100,000");
         Within(failures, options.FlushInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(options.FlushInterval));
         Require(failures, options.MaxWriteRetries is >= 0 and <= 100, nameof(options.MaxWriteRetries), "must be from 0 to 100");

@@ -7,36 +7,42 @@ using Microsoft.Extensions.Options;
 namespace AspNetAuditTrail.Writing;
 
 /// <summary>
-/// The bounded in-memory queue between the requests and the writer. Handing over never waits: when the
-/// queue is full the event goes to the local journal (<see cref="AuditOverflowPolicy.Spill"/>) or is dropped,
-/// logged and counted (<see cref="AuditOverflowPolicy.Drop"/>).
+/// The queue between the requests and the writer, bounded by count (<see cref="AuditTrailOptions.QueueCapacity"/>) and
+/// by size (<see cref="AuditTrailOptions.QueueCapacityBytes"/>). When it is full, <see cref="AuditOverflowPolicy"/>
+/// decides: the unit goes to the journal through the <see cref="JournalSpiller"/>, waits asynchronously for room
+/// (<see cref="AuditOverflowPolicy.Block"/>, requests only), or is dropped, logged and counted.
 /// </summary>
 internal sealed class AuditQueue
 {
-    private readonly Channel<AuditUnit> _channel;
+    private readonly Channel<(AuditUnit Unit, long Size)> _channel;
     private readonly int _capacity;
+    private readonly long _capacityBytes;
     private readonly AuditMetrics _metrics;
     private readonly ILogger<AuditQueue> _logger;
     private readonly AuditJournal _journal;
+    private readonly JournalSpiller _spiller;
     private readonly AuditOverflowPolicy _overflow;
     private readonly TimeSpan _blockTimeout;
+    private long _bytes;
+    private int _waiting;
+    private TaskCompletionSource _roomMade = NewSignal();
 
     public AuditQueue(IOptions<AuditTrailOptions> options, AuditJournal journal, AuditMetrics metrics, ILogger<AuditQueue> logger)
     {
         _capacity = options.Value.QueueCapacity;
+        _capacityBytes = options.Value.QueueCapacityBytes;
         _overflow = options.Value.OverflowPolicy;
         _blockTimeout = options.Value.BlockTimeout;
         _journal = journal;
+        _spiller = new JournalSpiller(journal);
         _metrics = metrics;
         _logger = logger;
-        _channel = Channel.CreateBounded<AuditUnit>(new BoundedChannelOptions(_capacity)
+        _channel = Channel.CreateBounded<(AuditUnit, long)>(new BoundedChannelOptions(_capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
-
-    public ChannelReader<AuditUnit> Reader => _channel.Reader;
 
     /// <summary>Units waiting for the writer.</summary>
     public int Depth => _channel.Reader.Count;
@@ -44,15 +50,131 @@ internal sealed class AuditQueue
     /// <summary>How many units the queue holds at most.</summary>
     public int Capacity => _capacity;
 
-    /// <summary>Hands a unit to the writer, or to the journal when the queue cannot take it; false (logged and counted) when it was dropped.</summary>
+    /// <summary>The estimated bytes the waiting units hold.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>True once <see cref="Complete"/> was called.</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>Hands a unit to the writer without waiting: when the queue is full, the journal or the drop count takes it. False when it was dropped.</summary>
     public bool Enqueue(AuditUnit unit)
     {
-        if (_channel.Writer.TryWrite(unit))
+        var size = UnitSize.Estimate(unit);
+        return TryAdd(unit, size) || Overflow(unit);
+    }
+
+    /// <summary>
+    /// Hands a request's unit to the writer; with <see cref="AuditOverflowPolicy.Block"/> a full queue is waited on
+    /// asynchronously, up to <see cref="AuditTrailOptions.BlockTimeout"/>, before the unit goes to the journal.
+    /// </summary>
+    public ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken)
+    {
+        var size = UnitSize.Estimate(unit);
+        if (TryAdd(unit, size))
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        return _overflow == AuditOverflowPolicy.Block && !IsCompleted
+            ? WaitForRoomAsync(unit, size, cancellationToken)
+            : ValueTask.FromResult(Overflow(unit));
+    }
+
+    /// <summary>Takes the oldest waiting unit, for the writer.</summary>
+    public bool TryRead(out AuditUnit unit)
+    {
+        if (_channel.Reader.TryRead(out var item))
+        {
+            Interlocked.Add(ref _bytes, -item.Size);
+            if (Volatile.Read(ref _waiting) > 0)
+            {
+                Interlocked.Exchange(ref _roomMade, NewSignal()).TrySetResult();
+            }
+
+            unit = item.Unit;
+            return true;
+        }
+
+        unit = null!;
+        return false;
+    }
+
+    /// <summary>Waits until a unit can be read; false once the queue is completed and empty.</summary>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
+
+    /// <summary>Counts and logs an event that could not even be built.</summary>
+    public void CountLost(Exception exception, string method, string path)
+    {
+        _metrics.Dropped(1, "build_failed");
+        Log.EventLost(_logger, exception, method, path);
+    }
+
+    /// <summary>Accepts no more units; the writer drains what is queued.</summary>
+    public void Complete()
+    {
+        IsCompleted = true;
+        _channel.Writer.TryComplete();
+        _roomMade.TrySetResult();
+    }
+
+    /// <summary>Completes the queue and waits until every spilled unit is in the journal.</summary>
+    public Task CompleteSpillsAsync()
+    {
+        Complete();
+        return _spiller.CompleteAsync();
+    }
+
+    private bool TryAdd(AuditUnit unit, long size)
+    {
+        // The byte bound lets at least one unit in, however large, so that the writer always has work.
+        if (Interlocked.Add(ref _bytes, size) > _capacityBytes && _channel.Reader.Count > 0)
+        {
+            Interlocked.Add(ref _bytes, -size);
+            return false;
+        }
+
+        if (_channel.Writer.TryWrite((unit, size)))
         {
             _metrics.Enqueued();
             return true;
         }
 
+        Interlocked.Add(ref _bytes, -size);
+        return false;
+    }
+
+    private async ValueTask<bool> WaitForRoomAsync(AuditUnit unit, long size, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_blockTimeout);
+            while (!IsCompleted)
+            {
+                var roomMade = Volatile.Read(ref _roomMade).Task;
+                if (TryAdd(unit, size))
+                {
+                    return true;
+                }
+
+                await roomMade.WaitAsync(timeout.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Waited long enough (or the request went away): the journal takes it.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        return Overflow(unit);
+    }
+
+    private bool Overflow(AuditUnit unit)
+    {
         if (IsCompleted)
         {
             // The writer has stopped: the journal keeps the unit for the next start.
@@ -65,17 +187,9 @@ internal sealed class AuditQueue
             return false;
         }
 
-        if (_overflow == AuditOverflowPolicy.Block && SpinWait.SpinUntil(() => _channel.Writer.TryWrite(unit), _blockTimeout))
-        {
-            _metrics.Enqueued();
-            return true;
-        }
-
         if (_overflow is AuditOverflowPolicy.Spill or AuditOverflowPolicy.Block)
         {
-            // One request's unit: written to the operating system but not flushed to the disk each time, or, once
-            // the queue is full, every request would wait for the disk in turn.
-            return _journal.Append([unit], "queue_full", flushToDisk: false);
+            return _spiller.Spill(unit);
         }
 
         _metrics.Dropped(1, "queue_full");
@@ -83,20 +197,5 @@ internal sealed class AuditQueue
         return false;
     }
 
-    /// <summary>Counts and logs an event that could not even be built.</summary>
-    public void CountLost(Exception exception, string method, string path)
-    {
-        _metrics.Dropped(1, "build_failed");
-        Log.EventLost(_logger, exception, method, path);
-    }
-
-    /// <summary>True once <see cref="Complete"/> was called.</summary>
-    public bool IsCompleted { get; private set; }
-
-    /// <summary>Accepts no more units; the writer drains what is queued.</summary>
-    public void Complete()
-    {
-        IsCompleted = true;
-        _channel.Writer.TryComplete();
-    }
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

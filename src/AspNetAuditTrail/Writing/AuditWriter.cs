@@ -29,6 +29,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
     private bool _schemaReady;
+    private bool _disposed;
 
     public AuditWriter(
         AuditQueue queue,
@@ -60,6 +61,11 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _queue.Complete();
         await _stopping.CancelAsync();
         try
@@ -71,6 +77,8 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             await _abort.CancelAsync();
             await _loop;
         }
+
+        await _queue.CompleteSpillsAsync();
     }
 
     /// <summary>Runs the loop; a failure of the loop itself is logged, shows in health, and the loop starts again.</summary>
@@ -118,11 +126,10 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
         await TryReplayAsync();
         _status.Recovered();
-        var reader = _queue.Reader;
         var batch = new List<AuditUnit>(_options.BatchSize);
         try
         {
-            while (await reader.WaitToReadAsync(_abort.Token))
+            while (await _queue.WaitToReadAsync(_abort.Token))
             {
                 await FillAsync(batch);
                 await WriteAsync(batch);
@@ -139,7 +146,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
     private void SaveQueued(List<AuditUnit> batch)
     {
-        while (_queue.Reader.TryRead(out var unit))
+        while (_queue.TryRead(out var unit))
         {
             batch.Add(unit);
         }
@@ -166,8 +173,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
     private async Task FillAsync(List<AuditUnit> batch)
     {
-        var reader = _queue.Reader;
-        while (batch.Count < _options.BatchSize && reader.TryRead(out var unit))
+        while (batch.Count < _options.BatchSize && _queue.TryRead(out var unit))
         {
             batch.Add(unit);
         }
@@ -181,9 +187,9 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, _abort.Token);
         try
         {
-            while (batch.Count < _options.BatchSize && await reader.WaitToReadAsync(wait.Token))
+            while (batch.Count < _options.BatchSize && await _queue.WaitToReadAsync(wait.Token))
             {
-                while (batch.Count < _options.BatchSize && reader.TryRead(out var unit))
+                while (batch.Count < _options.BatchSize && _queue.TryRead(out var unit))
                 {
                     batch.Add(unit);
                 }
@@ -300,10 +306,17 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _queue.Complete();
         await _stopping.CancelAsync();
         await _abort.CancelAsync();
         await _loop.ConfigureAwait(false);
+        await _queue.CompleteSpillsAsync();
         _abort.Dispose();
         _stopping.Dispose();
     }

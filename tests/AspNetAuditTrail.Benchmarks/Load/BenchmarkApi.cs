@@ -55,7 +55,8 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     public int Port => new Uri(_app.Urls.Single()).Port;
 
     /// <summary>Starts the API on a free loopback port (<see cref="Port"/>).</summary>
-    public static async Task<BenchmarkApi> StartAsync(LoadSetup setup, string? connectionString, string journalFolder, int? batchSize)
+    public static async Task<BenchmarkApi> StartAsync(
+        LoadSetup setup, string? connectionString, string journalFolder, int? batchSize, Action<AuditTrailOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -73,6 +74,8 @@ internal sealed class BenchmarkApi : IAsyncDisposable
                     options.SkipRequestBodyUrls = [new UrlRule { Pattern = ".*" }];
                     options.SkipResponseBodyUrls = [new UrlRule { Pattern = ".*" }];
                 }
+
+                configure?.Invoke(options);
             });
             _ = setup.Store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString);
         }

@@ -79,7 +79,7 @@ public class HotPathBenchmarks
         var context = NewContext(scope);
         await _middleware.InvokeAsync(context);
         var drained = 0;
-        while (_queue.Reader.TryRead(out _))
+        while (_queue.TryRead(out _))
         {
             drained++;
         }

@@ -16,6 +16,7 @@ public class OptionBoundsTests
         ["LogoutUrls"] = [o => o.LogoutUrls = [new UrlRule { Pattern = "(" }], o => o.LogoutUrls = [new UrlRule { Pattern = "^/", Method = "*" }]],
         ["MaxBodySize"] = [o => o.MaxBodySize = -1, o => o.MaxBodySize = (64 * 1024 * 1024) + 1],
         ["QueueCapacity"] = [o => o.QueueCapacity = 0, o => o.QueueCapacity = 10_000_001],
+        ["QueueCapacityBytes"] = [o => o.QueueCapacityBytes = 1024],
         ["BatchSize"] = [o => o.BatchSize = 0, o => o.BatchSize = 100_001],
         ["FlushInterval"] = [o => o.FlushInterval = TimeSpan.Zero, o => o.FlushInterval = TimeSpan.FromHours(2)],
         ["MaxWriteRetries"] = [o => o.MaxWriteRetries = -1, o => o.MaxWriteRetries = 101],

@@ -137,10 +137,61 @@ public class AuditWriterTests
         Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(1)));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(2)));
+        var waiting = harness.Queue.EnqueueAsync(WriterHarness.Unit(2), Token);
+        Assert.False(waiting.IsCompleted);
+        Assert.True(await waiting);
 
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(90), $"waited {clock.Elapsed}");
-        Assert.Equal(1, harness.Counter("audit.events.spilled[queue_full]"));
+        await WriterHarness.EventuallyAsync(() => harness.Counter("audit.events.spilled[queue_full]") == 1, "the unit is spilled");
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(3)), "a caller that cannot wait spills at once");
+    }
+
+    [Fact]
+    public async Task BlockWaitsWithoutAThreadAndGetsInWhenTheWriterMakesRoom()
+    {
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { QueueCapacity = 1, OverflowPolicy = AuditOverflowPolicy.Block, BlockTimeout = TimeSpan.FromSeconds(30) },
+            new RecordingStore());
+        Assert.True(harness.Queue.Enqueue(WriterHarness.Unit(1)));
+
+        var waiting = Enumerable.Range(2, 50).Select(i => harness.Queue.EnqueueAsync(WriterHarness.Unit(i), Token).AsTask()).ToArray();
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        var read = new List<string>();
+        while (read.Count < 51)
+        {
+            if (harness.Queue.TryRead(out var unit))
+            {
+                read.Add(unit.Request!.Path);
+            }
+            else
+            {
+                await Task.Delay(1, Token);
+            }
+        }
+
+        Assert.All(await Task.WhenAll(waiting), Assert.True);
+        Assert.Equal(51, read.Distinct().Count());
+        Assert.Equal(0, harness.Counter("audit.events.spilled[queue_full]"));
+    }
+
+    [Fact]
+    public async Task TheQueueIsBoundedBySizeToo()
+    {
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { QueueCapacity = 1000, QueueCapacityBytes = 1024 * 1024, OverflowPolicy = AuditOverflowPolicy.Drop },
+            new RecordingStore());
+        var body = new string('x', 100 * 1024);
+        var accepted = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            accepted += harness.Queue.Enqueue(WriterHarness.Unit(i, body)) ? 1 : 0;
+        }
+
+        Assert.Equal(5, accepted); // 200 KB of text each: five fit in 1 MiB
+        Assert.InRange(harness.Queue.Bytes, 5 * 200 * 1024, 1024 * 1024);
+        Assert.Equal(15, harness.Counter("audit.events.dropped[queue_full]"));
+        Assert.True(harness.Queue.TryRead(out _));
+        Assert.InRange(harness.Queue.Bytes, 4 * 200 * 1024, 5 * 200 * 1024);
     }
 
     [Fact]
@@ -151,7 +202,7 @@ public class AuditWriterTests
         {
             first.Queue.Enqueue(WriterHarness.Unit(1));
             Assert.True(first.Queue.Enqueue(WriterHarness.Unit(2)));
-            Assert.Equal(1, first.Counter("audit.events.spilled[queue_full]"));
+            await WriterHarness.EventuallyAsync(() => first.Counter("audit.events.spilled[queue_full]") == 1, "the unit is spilled");
         }
 
         var store = new RecordingStore();

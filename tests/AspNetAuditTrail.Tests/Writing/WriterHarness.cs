@@ -65,7 +65,7 @@ internal sealed class WriterHarness : IAsyncDisposable
 
     public long Counter(string name) => _counters.GetValueOrDefault(name);
 
-    public static AuditUnit Unit(int n) => new()
+    public static AuditUnit Unit(int n, string? requestBody = null) => new()
     {
         Request = new RequestAuditEvent
         {
@@ -76,6 +76,7 @@ internal sealed class WriterHarness : IAsyncDisposable
             Path = "/api/items/" + n,
             StatusCode = 200,
             DurationMs = 1,
+            RequestBody = requestBody,
             RequestBodyStatus = BodyCaptureStatus.None,
             ResponseBodyStatus = BodyCaptureStatus.None,
         },
