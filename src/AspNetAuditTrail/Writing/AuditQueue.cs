@@ -34,7 +34,7 @@ internal sealed class AuditQueue
         _overflow = options.Value.OverflowPolicy;
         _blockTimeout = options.Value.BlockTimeout;
         _journal = journal;
-        _spiller = new JournalSpiller(journal);
+        _spiller = new JournalSpiller(journal, _capacityBytes / 4);
         _metrics = metrics;
         _logger = logger;
         _channel = Channel.CreateBounded<(AuditUnit, long)>(new BoundedChannelOptions(_capacity)
@@ -80,23 +80,30 @@ internal sealed class AuditQueue
             : ValueTask.FromResult(Overflow(unit));
     }
 
-    /// <summary>Takes the oldest waiting unit, for the writer.</summary>
-    public bool TryRead(out AuditUnit unit)
+    /// <summary>
+    /// Takes the oldest waiting unit, for the writer. Its <paramref name="size"/> still counts against the byte bound
+    /// until the writer <see cref="Release"/>s it: a batch being written or retried is memory the queue holds too.
+    /// </summary>
+    public bool TryRead(out AuditUnit unit, out long size)
     {
         if (_channel.Reader.TryRead(out var item))
         {
-            Interlocked.Add(ref _bytes, -item.Size);
-            if (Volatile.Read(ref _waiting) > 0)
-            {
-                Interlocked.Exchange(ref _roomMade, NewSignal()).TrySetResult();
-            }
-
-            unit = item.Unit;
+            (unit, size) = item;
             return true;
         }
 
-        unit = null!;
+        (unit, size) = (null!, 0);
         return false;
+    }
+
+    /// <summary>The writer is done with units of this many bytes (written, or in the journal): room for new ones.</summary>
+    public void Release(long size)
+    {
+        Interlocked.Add(ref _bytes, -size);
+        if (Volatile.Read(ref _waiting) > 0)
+        {
+            Interlocked.Exchange(ref _roomMade, NewSignal()).TrySetResult();
+        }
     }
 
     /// <summary>Waits until a unit can be read; false once the queue is completed and empty.</summary>
@@ -126,8 +133,8 @@ internal sealed class AuditQueue
 
     private bool TryAdd(AuditUnit unit, long size)
     {
-        // The byte bound lets at least one unit in, however large, so that the writer always has work.
-        if (Interlocked.Add(ref _bytes, size) > _capacityBytes && _channel.Reader.Count > 0)
+        // The byte bound lets a unit in, however large, when nothing else is held, so that the writer always has work.
+        if (Interlocked.Add(ref _bytes, size) > _capacityBytes && size != Interlocked.Read(ref _bytes))
         {
             Interlocked.Add(ref _bytes, -size);
             return false;
@@ -189,7 +196,7 @@ internal sealed class AuditQueue
 
         if (_overflow is AuditOverflowPolicy.Spill or AuditOverflowPolicy.Block)
         {
-            return _spiller.Spill(unit);
+            return _spiller.Spill(unit, UnitSize.Estimate(unit));
         }
 
         _metrics.Dropped(1, "queue_full");

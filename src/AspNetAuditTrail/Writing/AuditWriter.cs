@@ -30,6 +30,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private bool _schemaReady;
     private bool _disposed;
+    private long _batchBytes;
 
     public AuditWriter(
         AuditQueue queue,
@@ -134,6 +135,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 await FillAsync(batch);
                 await WriteAsync(batch);
                 batch.Clear();
+                ReleaseBatch();
             }
         }
         catch (Exception) when (_abort.IsCancellationRequested)
@@ -146,15 +148,16 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
     private void SaveQueued(List<AuditUnit> batch)
     {
-        while (_queue.TryRead(out var unit))
+        while (Take(batch))
         {
-            batch.Add(unit);
         }
 
         if (!_journal.Append(batch, "shutdown"))
         {
             Log.ShutdownDropped(_logger, batch.Count);
         }
+
+        ReleaseBatch();
     }
 
     private async Task TryEnsureSchemaAsync()
@@ -170,12 +173,31 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>Adds the next queued unit to the batch; false when none is waiting.</summary>
+    private bool Take(List<AuditUnit> batch)
+    {
+        if (!_queue.TryRead(out var unit, out var size))
+        {
+            return false;
+        }
+
+        batch.Add(unit);
+        _batchBytes += size;
+        return true;
+    }
+
+    /// <summary>The batch is written or in the journal: its bytes no longer count against the queue's bound.</summary>
+    private void ReleaseBatch()
+    {
+        _queue.Release(_batchBytes);
+        _batchBytes = 0;
+    }
+
     /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
     private async Task FillAsync(List<AuditUnit> batch)
     {
-        while (batch.Count < _options.BatchSize && _queue.TryRead(out var unit))
+        while (batch.Count < _options.BatchSize && Take(batch))
         {
-            batch.Add(unit);
         }
 
         if (batch.Count >= _options.BatchSize || _queue.IsCompleted)
@@ -189,9 +211,8 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         {
             while (batch.Count < _options.BatchSize && await _queue.WaitToReadAsync(wait.Token))
             {
-                while (batch.Count < _options.BatchSize && _queue.TryRead(out var unit))
+                while (batch.Count < _options.BatchSize && Take(batch))
                 {
-                    batch.Add(unit);
                 }
             }
         }
@@ -277,12 +298,22 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
             Log.Replaying(_logger, bytes);
 
-            // A batch at a time; after a failure the next try starts over, and ids already stored are skipped.
-            foreach (var chunk in _journal.ReadReplay().Chunk(_options.BatchSize))
+            // A batch at a time (by count and by size, as the queue is bounded); after a failure the next try starts
+            // over, and ids already stored are skipped.
+            var chunk = new List<AuditUnit>();
+            long chunkBytes = 0;
+            foreach (var unit in _journal.ReadReplay())
             {
-                await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
-                replayed += chunk.Length;
+                chunk.Add(unit);
+                chunkBytes += UnitSize.Estimate(unit);
+                if (chunk.Count >= _options.BatchSize || chunkBytes >= _options.QueueCapacityBytes / 4)
+                {
+                    replayed += await ReplayChunkAsync(chunk);
+                    chunkBytes = 0;
+                }
             }
+
+            replayed += await ReplayChunkAsync(chunk);
 
             _journal.EndReplay(replayed);
         }
@@ -291,6 +322,18 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             _status.Noted(ex);
             Log.ReplayFailed(_logger, ex, replayed);
         }
+    }
+
+    private async Task<int> ReplayChunkAsync(List<AuditUnit> chunk)
+    {
+        if (chunk.Count > 0)
+        {
+            await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
+        }
+
+        var written = chunk.Count;
+        chunk.Clear();
+        return written;
     }
 
     private async ValueTask WriteOnceAsync(IReadOnlyList<AuditUnit> batch, CancellationToken cancellationToken)

@@ -7,8 +7,9 @@ namespace AspNetAuditTrail.Benchmarks.Flood;
 
 /// <summary>
 /// The memory flood: 20,000 POSTs with 64 KB JSON bodies at concurrency 32 against the benchmark API in a child
-/// process, audited to SQLite with bodies, side by side: bare, the queue bounded by count only (the old bound), and
-/// bounded by size too (the default). Reports the child's peak resident memory (VmHWM) and what it holds after.
+/// process, audited to SQLite with bodies, side by side: bare; the database taking the rows; and the database refusing
+/// them (so the queue fills), with the queue bounded by count only (the old bound) and by size too (the default).
+/// Reports the child's peak resident memory (VmHWM) and what it holds 10 s after the flood.
 /// </summary>
 internal static class FloodRun
 {
@@ -18,25 +19,39 @@ internal static class FloodRun
     private static readonly (string Name, string Store, long QueueBytes)[] Setups =
     [
         ("bare (no audit)", "none", 0),
-        ("SQLite, queue bounded by count only", "sqlite", long.MaxValue),
-        ("SQLite, queue bounded by size too (64 MiB, the default)", "sqlite", 64L * 1024 * 1024),
+        ("SQLite taking the rows", "sqlite", 64L * 1024 * 1024),
+        ("SQLite refusing the rows, queue bounded by count only (10,000)", "refusing", long.MaxValue),
+        ("SQLite refusing the rows, queue bounded by size too (64 MiB, the default)", "refusing", 64L * 1024 * 1024),
     ];
 
     public static async Task<int> RunAsync()
     {
-        var body = Encoding.UTF8.GetBytes($$"""{"productId":7,"quantity":1,"cardNumber":"4111111111111111","note":"{{new string('n', 64 * 1024)}}"}""");
+        // 64 KB of short values, so that the 32 KB kept of each body (MaxBodySize) is mostly text, not one cut token.
+        var items = string.Join(",", Enumerable.Range(0, 64 * 1024 / 16).Select(i => $"\"item-{i:000000}\""));
+        var body = Encoding.UTF8.GetBytes($$"""{"productId":7,"quantity":1,"cardNumber":"4111111111111111","items":[{{items}}]}""");
         Console.WriteLine($"| setup | peak RSS (MiB) | RSS 10 s after (MiB) | requests/s |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (var (name, store, queueBytes) in Setups)
         {
             var folder = Directory.CreateTempSubdirectory("audit-flood-").FullName;
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             {
-                ArgumentList = { typeof(FloodRun).Assembly.Location, "flood-api", store, queueBytes.ToString(CultureInfo.InvariantCulture), folder },
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            })!;
-            var port = int.Parse((await child.StandardOutput.ReadLineAsync())!.Split(' ')[1], CultureInfo.InvariantCulture);
+                start.ArgumentList.Add(typeof(FloodRun).Assembly.Location);
+            }
+
+            foreach (var argument in new[] { "flood-api", store, queueBytes.ToString(CultureInfo.InvariantCulture), folder })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var child = Process.Start(start)!;
+            string? line;
+            while ((line = await child.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("PORT ", StringComparison.Ordinal))
+            {
+            }
+
+            var port = int.Parse(line!.Split(' ')[1], CultureInfo.InvariantCulture);
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var clock = Stopwatch.StartNew();
             var next = 0;
@@ -65,9 +80,9 @@ internal static class FloodRun
     public static async Task<int> ServeAsync(string store, long queueBytes, string folder)
     {
         var setup = new LoadSetup(store == "none" ? AuditedStore.None : AuditedStore.Sqlite, Bodies: true);
+        var database = $"Data Source={Path.Combine(folder, "audit.db")}" + (store == "refusing" ? ";Mode=ReadOnly" : "");
         await using var api = await BenchmarkApi.StartAsync(
-            setup, $"Data Source={Path.Combine(folder, "audit.db")}", Path.Combine(folder, "journal"), batchSize: null,
-            options => options.QueueCapacityBytes = queueBytes);
+            setup, database, Path.Combine(folder, "journal"), batchSize: null, options => options.QueueCapacityBytes = queueBytes);
         Console.WriteLine($"PORT {api.Port}");
         await Task.Delay(Timeout.Infinite);
         return 0;

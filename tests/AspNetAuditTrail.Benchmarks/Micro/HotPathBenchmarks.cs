@@ -79,8 +79,9 @@ public class HotPathBenchmarks
         var context = NewContext(scope);
         await _middleware.InvokeAsync(context);
         var drained = 0;
-        while (_queue.TryRead(out _))
+        while (_queue.TryRead(out _, out var size))
         {
+            _queue.Release(size);
             drained++;
         }
 
