@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace AspNetAuditTrail.Sqlite;
@@ -18,6 +19,8 @@ public sealed class SqliteAuditStore : SqlAuditStore
         SqlScript.LoadEmbedded(typeof(SqliteAuditStore).Assembly, "AspNetAuditTrail.Sqlite.Migrations.");
 
     private readonly string _connectionString;
+    private readonly string? _file;
+    private (bool Exists, UnixFileStatus? Status)? _opened;
 
     /// <summary>Creates the store for the given connection string (for example <c>Data Source=audit.db</c>).</summary>
     public SqliteAuditStore(string connectionString, TimeProvider timeProvider)
@@ -25,8 +28,11 @@ public sealed class SqliteAuditStore : SqlAuditStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = connectionString;
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        Identity = "sqlite:" + (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) ? dataSource : System.IO.Path.GetFullPath(dataSource));
+        var settings = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = settings.DataSource;
+        var inMemory = dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) || settings.Mode == SqliteOpenMode.Memory;
+        _file = inMemory ? null : System.IO.Path.GetFullPath(dataSource);
+        Identity = "sqlite:" + (_file ?? dataSource);
     }
 
     /// <inheritdoc />
@@ -64,5 +70,47 @@ public sealed class SqliteAuditStore : SqlAuditStore
         }
 
         await base.EnsureSchemaAsync(cancellationToken);
+        _opened = CurrentFile();
     }
+
+    /// <summary>
+    /// Before each batch: when the file at the path is gone or is another file than the one opened (deleted or replaced
+    /// while the app runs), the pooled connections to the old file are dropped, the database is opened again with its
+    /// schema, and the batch fails once with the reason, so that the log and health say so and the retry writes it
+    /// where the path now points.
+    /// </summary>
+    protected override async Task BeforeWriteAsync(CancellationToken cancellationToken)
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        var current = CurrentFile();
+        if (_opened is not { } opened)
+        {
+            _opened = current;
+            return;
+        }
+
+        if (current == opened)
+        {
+            return;
+        }
+
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        var what = current.Exists ? "replaced by another file" : "deleted";
+        if (!current.Exists)
+        {
+            // The write-ahead log beside a deleted database belongs to that database, not to the one made next.
+            File.Delete(_file + "-wal");
+            File.Delete(_file + "-shm");
+        }
+
+        await EnsureSchemaAsync(cancellationToken);
+        throw new IOException(
+            $"The SQLite audit database {_file} was {what} while the app ran: it was opened again (with its schema), and this batch is written there on its retry.");
+    }
+
+    private (bool Exists, UnixFileStatus? Status) CurrentFile() => (File.Exists(_file), UnixFileStatus.Read(_file!));
 }

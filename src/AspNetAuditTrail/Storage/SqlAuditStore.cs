@@ -122,6 +122,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             return;
         }
 
+        await BeforeWriteAsync(cancellationToken);
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -137,6 +138,9 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
         await Write(AuditTables.Registration, units.SelectMany(u => u.Registrations));
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Runs before each batch is written: a dialect may check that its database is still the one it opened.</summary>
+    protected virtual Task BeforeWriteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Writes the rows (at least one) of one table inside the batch transaction. The default is one prepared insert,

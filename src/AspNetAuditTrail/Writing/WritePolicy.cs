@@ -51,6 +51,7 @@ internal static class WritePolicy
                 OnRetry = args =>
                 {
                     metrics.WriteFailed();
+                    status.Noted(args.Outcome.Exception!);
                     Log.WriteRetry(logger, args.Outcome.Exception!, args.Context.Properties.GetValue(BatchCountKey, 0), args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
