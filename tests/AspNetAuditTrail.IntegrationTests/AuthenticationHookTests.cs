@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AspNetAuditTrail.IntegrationTests.Databases;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -13,7 +14,7 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// <summary>Login and access rows from ASP.NET Core's own sign-in and authorization paths, with no URL settings.</summary>
 public abstract class AuthenticationHookTests(AuditDatabase database) : DatabaseTest(database)
 {
-    private Task<WebApplication> StartCookieAppAsync(bool auditAccessGranted = false) => MinimalHost.StartAsync(
+    private Task<WebApplication> StartCookieAppAsync(bool auditAccessGranted = false, Action<IServiceCollection>? custom = null, bool customFirst = false) => MinimalHost.StartAsync(
         Database,
         app =>
         {
@@ -43,7 +44,88 @@ public abstract class AuthenticationHookTests(AuditDatabase database) : Database
                 o.RequestAuditUrls = ["^/account/"];
                 o.AuditAccessGranted = auditAccessGranted;
             });
+            if (!customFirst)
+            {
+                custom?.Invoke(builder.Services);
+            }
+        },
+        builder =>
+        {
+            if (customFirst)
+            {
+                custom?.Invoke(builder.Services);
+            }
         });
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheAppsOwnAuthenticationServiceAndResultHandlerAreDecoratedWhicheverOrderTheyWereRegisteredIn(bool registeredFirst)
+    {
+        var calls = new CustomCalls();
+        await using var app = await StartCookieAppAsync(custom: services =>
+        {
+            services.AddSingleton(calls);
+            services.AddScoped<IAuthenticationService, CountingAuthenticationService>();
+            services.AddSingleton<IAuthorizationMiddlewareResultHandler, HeaderResultHandler>();
+        }, customFirst: registeredFirst);
+        var client = app.GetTestClient();
+
+        var cookie = await CookieAsync(client);
+        var forbidden = await client.GetAsync("/account/me", Token);
+        await app.StopAsync(Token);
+
+        Assert.True(calls.SignIns >= 1, "the app's own authentication service was bypassed");
+        Assert.Equal(["custom"], forbidden.Headers.GetValues("X-Result-Handler"));
+        var logins = Database.Query($"SELECT * FROM {Database.Table("login_audit_event")}");
+        Assert.Equal(("SignIn", "dana"), ((string)Assert.Single(logins)["status"]!, (string)logins[0]["user_name"]!));
+        var denied = Assert.Single(Database.Query($"SELECT * FROM {Database.Table("security_audit_event")}"));
+        Assert.Equal("AccessDenied", denied["event_type"]);
+        Assert.NotEmpty(cookie);
+    }
+
+    private sealed class CustomCalls
+    {
+        public int SignIns;
+    }
+
+    /// <summary>An app's own authentication service: ASP.NET Core's, counting sign-ins.</summary>
+    private sealed class CountingAuthenticationService(IServiceProvider services, CustomCalls calls) : IAuthenticationService
+    {
+        private readonly AuthenticationService _inner = ActivatorUtilities.CreateInstance<AuthenticationService>(services);
+
+        public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme) => _inner.AuthenticateAsync(context, scheme);
+
+        public Task ChallengeAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => _inner.ChallengeAsync(context, scheme, properties);
+
+        public Task ForbidAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => _inner.ForbidAsync(context, scheme, properties);
+
+        public Task SignInAsync(HttpContext context, string? scheme, ClaimsPrincipal principal, AuthenticationProperties? properties)
+        {
+            Interlocked.Increment(ref calls.SignIns);
+            return _inner.SignInAsync(context, scheme, principal, properties);
+        }
+
+        public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => _inner.SignOutAsync(context, scheme, properties);
+    }
+
+    /// <summary>An app's own result handler: answers 401/403 itself, with a header.</summary>
+    private sealed class HeaderResultHandler : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler _default = new();
+
+        public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult)
+        {
+            if (authorizeResult.Succeeded)
+            {
+                return _default.HandleAsync(next, context, policy, authorizeResult);
+            }
+
+            context.Response.Headers["X-Result-Handler"] = "custom";
+            context.Response.StatusCode = 401;
+            return Task.CompletedTask;
+        }
+    }
 
     private static async Task<string> CookieAsync(HttpClient client)
     {

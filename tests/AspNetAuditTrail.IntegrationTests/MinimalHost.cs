@@ -11,10 +11,11 @@ namespace AspNetAuditTrail.IntegrationTests;
 internal static class MinimalHost
 {
     public static async Task<WebApplication> StartAsync(
-        AuditDatabase database, Action<WebApplication> pipeline, Action<WebApplicationBuilder>? configure = null)
+        AuditDatabase database, Action<WebApplication> pipeline, Action<WebApplicationBuilder>? configure = null, Action<WebApplicationBuilder>? before = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        before?.Invoke(builder);
         var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
         builder.Services.AddAuditTrail(o =>
             {

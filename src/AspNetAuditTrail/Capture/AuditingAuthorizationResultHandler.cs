@@ -7,15 +7,13 @@ using Microsoft.AspNetCore.Http;
 namespace AspNetAuditTrail.Capture;
 
 /// <summary>
-/// Wraps the authorization middleware's default result handler: a 401 or 403 from authorization becomes an
+/// Wraps the authorization middleware's result handler (the app's, or the default one): a 401 or 403 from authorization becomes an
 /// <c>AccessDenied</c> security event naming the user, the endpoint, and the policies, roles and requirements that
 /// failed; a success becomes <c>AccessGranted</c> when <c>AuditAccessGranted</c> is on. The response is the default one.
 /// </summary>
-internal sealed class AuditingAuthorizationResultHandler(SecurityRecorder recorder, AuditSettingsProvider settings)
-    : IAuthorizationMiddlewareResultHandler
+internal sealed class AuditingAuthorizationResultHandler(
+    IAuthorizationMiddlewareResultHandler inner, SecurityRecorder recorder, AuditSettingsProvider settings) : IAuthorizationMiddlewareResultHandler
 {
-    private readonly AuthorizationMiddlewareResultHandler _inner = new();
-
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Challenged || authorizeResult.Forbidden)
@@ -41,6 +39,6 @@ internal sealed class AuditingAuthorizationResultHandler(SecurityRecorder record
                 [new("requirements", policy.Requirements.Select(r => r.ToString()).ToArray())]);
         }
 
-        return _inner.HandleAsync(next, context, policy, authorizeResult);
+        return inner.HandleAsync(next, context, policy, authorizeResult);
     }
 }

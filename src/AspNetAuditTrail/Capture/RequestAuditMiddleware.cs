@@ -19,11 +19,13 @@ internal sealed class RequestAuditMiddleware(
     AuditSettingsProvider settings,
     AuditQueue queue,
     SecurityRecorder securityRecorder,
+    FrameworkServices frameworkServices,
     TimeProvider time,
     ILogger<RequestAuditMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        frameworkServices.Apply(context);
         var current = settings.Current;
         var metadata = context.GetEndpoint()?.Metadata;
         if (metadata?.GetMetadata<SkipAuditAttribute>() is not null)

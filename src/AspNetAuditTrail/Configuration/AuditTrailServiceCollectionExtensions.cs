@@ -3,8 +3,6 @@ using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Writing;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -64,13 +62,9 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<SecurityRecorder>();
         if (firstCall)
         {
-            // Wrap ASP.NET Core's own authentication service and authorization result handler. Their own
-            // registrations (AddAuthentication, AddAuthorization) use TryAdd, so these win whatever the order.
-            services.AddScoped<IAuthenticationService>(sp => new AuditingAuthenticationService(
-                ActivatorUtilities.CreateInstance<AuthenticationService>(sp),
-                sp.GetRequiredService<SecurityRecorder>(),
-                sp.GetRequiredService<AuditSettingsProvider>()));
-            services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+            // Decorate the authentication service and the authorization result handler, the app's own or ASP.NET
+            // Core's, whichever order they were registered in.
+            FrameworkServices.Decorate(services);
         }
 
         return new AuditTrailBuilder(services);
