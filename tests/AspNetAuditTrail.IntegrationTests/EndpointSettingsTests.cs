@@ -45,6 +45,25 @@ public abstract class EndpointSettingsTests(AuditDatabase database) : DatabaseTe
     }
 
     [Fact]
+    public async Task RequestsRoutingRejectsOnTheirWayToAnAuditedEndpointAreRecorded()
+    {
+        await using var app = new SampleApp(Database);
+        var client = app.CreateClient();
+
+        var wrongMethod = await client.GetAsync("/webhooks/payments", Token);
+        var failedConstraint = await client.GetAsync("/legacy/orders/abc?token=t", Token);
+        var wrongType = await client.PostAsync("/webhooks/payments", new StringContent("id=1", System.Text.Encoding.UTF8, "text/plain"), Token);
+        var elsewhere = await client.GetAsync("/webhooks/other", Token);
+        var rows = await app.DrainAsync();
+
+        Assert.Equal((405, 404, 415, 404), ((int)wrongMethod.StatusCode, (int)failedConstraint.StatusCode, (int)wrongType.StatusCode, (int)elsewhere.StatusCode));
+        Assert.Equal(
+            [("GET", "/webhooks/payments", 405L), ("GET", "/legacy/orders/abc", 404L), ("POST", "/webhooks/payments", 415L)],
+            rows.Select(r => ((string)r["method"]!, (string)r["path"]!, Convert.ToInt64(r["status_code"], System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal("token=***", rows[1]["query_string"]);
+    }
+
+    [Fact]
     public async Task FiltersWithoutTheMiddlewareWarnAtStartup()
     {
         var logs = new ListLoggerProvider();

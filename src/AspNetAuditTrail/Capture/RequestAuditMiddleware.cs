@@ -20,6 +20,7 @@ internal sealed class RequestAuditMiddleware(
     AuditQueue queue,
     SecurityRecorder securityRecorder,
     FrameworkServices frameworkServices,
+    AuditedRoutes auditedRoutes,
     TimeProvider time,
     ILogger<RequestAuditMiddleware> logger)
 {
@@ -27,13 +28,15 @@ internal sealed class RequestAuditMiddleware(
     {
         frameworkServices.Apply(context);
         var current = settings.Current;
-        var metadata = context.GetEndpoint()?.Metadata;
+        var endpoint = context.GetEndpoint();
+        var metadata = endpoint?.Metadata;
         if (metadata?.GetMetadata<SkipAuditAttribute>() is not null)
         {
             return next(context);
         }
 
-        var endpointSettings = metadata?.GetMetadata<AuditAttribute>();
+        // Without a route endpoint, routing rejected the request (405, 415, a failed route constraint) or found nothing.
+        var endpointSettings = metadata?.GetMetadata<AuditAttribute>() ?? (endpoint is RouteEndpoint ? null : auditedRoutes.Find(context.Request.Path));
         if (endpointSettings is null && !current.Urls.IsAudited(context.Request.Path.Value ?? ""))
         {
             return next(context);

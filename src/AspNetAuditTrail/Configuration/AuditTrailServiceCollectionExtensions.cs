@@ -45,6 +45,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditQueue>();
         services.TryAddSingleton<AuditTrailMarker>();
         services.TryAddSingleton<HandlerRecorder>();
+        services.TryAddSingleton<AuditedRoutes>();
         services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditContext>();
         services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
