@@ -35,6 +35,7 @@ internal sealed class AuditTrailHealthCheck(
             ["queueCapacity"] = queue.Capacity,
             ["journalBytes"] = journalBytes,
             ["journal"] = journal.Refusal ?? "in use",
+            ["journalLastFailureAt"] = journal.LastFailure?.ToString("O", CultureInfo.InvariantCulture) ?? "never",
             ["droppedLast5Minutes"] = dropped,
             ["spilledLast5Minutes"] = spilled,
             ["consecutiveFailedBatches"] = status.ConsecutiveFailedBatches,

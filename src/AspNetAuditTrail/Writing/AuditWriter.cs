@@ -10,8 +10,9 @@ using Polly;
 namespace AspNetAuditTrail.Writing;
 
 /// <summary>
-/// The background writer: takes batches from the queue (by size, or after the flush interval), writes each
-/// in one transaction, retries a failed batch with exponential backoff and, on stop, drains the queue.
+/// The background writer: takes batches from the queue (by size, or after the flush interval), writes each in one
+/// transaction, retries a failed batch (<see cref="WritePolicy"/>), puts what the store will not take in the journal
+/// and replays it once the store is back, and on stop drains the queue.
 /// </summary>
 internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 {
@@ -26,11 +27,11 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     private readonly ResiliencePipeline _retry;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly QueueBatch _batch;
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
     private bool _schemaReady;
     private bool _disposed;
-    private long _batchBytes;
 
     public AuditWriter(
         AuditQueue queue,
@@ -50,6 +51,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger;
+        _batch = new QueueBatch(queue, _options.BatchSize, _options.FlushInterval, time);
         _retry = WritePolicy.Build(_options, _time, _abort, _status, _metrics, _logger);
     }
 
@@ -98,7 +100,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
                 Log.WriterLoopFailed(_logger, ex, attempt);
                 if (_stopping.IsCancellationRequested)
                 {
-                    SaveQueued([]);
+                    SaveQueued();
                     return;
                 }
 
@@ -127,37 +129,33 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
         await TryReplayAsync();
         _status.Recovered();
-        var batch = new List<AuditUnit>(_options.BatchSize);
         try
         {
-            while (await _queue.WaitToReadAsync(_abort.Token))
+            // A batch still in hand when the loop failed is written first.
+            while (_batch.Units.Count > 0 || await _queue.WaitToReadAsync(_abort.Token))
             {
-                await FillAsync(batch);
-                await WriteAsync(batch);
-                batch.Clear();
-                ReleaseBatch();
+                await _batch.FillAsync(_abort.Token);
+                await WriteAsync(_batch.Units);
+                _batch.Release();
             }
         }
         catch (Exception) when (_abort.IsCancellationRequested)
         {
             // Stopped before everything was written: the journal keeps the rest for the next start.
-            SaveQueued(batch);
+            SaveQueued();
         }
     }
 
     /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
-    private void SaveQueued(List<AuditUnit> batch)
+    private void SaveQueued()
     {
-        while (Take(batch))
+        _batch.TakeAll();
+        if (!_journal.Append(_batch.Units, "shutdown"))
         {
+            Log.ShutdownDropped(_logger, _batch.Units.Count);
         }
 
-        if (!_journal.Append(batch, "shutdown"))
-        {
-            Log.ShutdownDropped(_logger, batch.Count);
-        }
-
-        ReleaseBatch();
+        _batch.Release();
     }
 
     private async Task TryEnsureSchemaAsync()
@@ -170,55 +168,6 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
             Log.SchemaFailed(_logger, ex);
-        }
-    }
-
-    /// <summary>Adds the next queued unit to the batch; false when none is waiting.</summary>
-    private bool Take(List<AuditUnit> batch)
-    {
-        if (!_queue.TryRead(out var unit, out var size))
-        {
-            return false;
-        }
-
-        batch.Add(unit);
-        _batchBytes += size;
-        return true;
-    }
-
-    /// <summary>The batch is written or in the journal: its bytes no longer count against the queue's bound.</summary>
-    private void ReleaseBatch()
-    {
-        _queue.Release(_batchBytes);
-        _batchBytes = 0;
-    }
-
-    /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
-    private async Task FillAsync(List<AuditUnit> batch)
-    {
-        while (batch.Count < _options.BatchSize && Take(batch))
-        {
-        }
-
-        if (batch.Count >= _options.BatchSize || _queue.IsCompleted)
-        {
-            return;
-        }
-
-        using var interval = new CancellationTokenSource(_options.FlushInterval, _time);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, _abort.Token);
-        try
-        {
-            while (batch.Count < _options.BatchSize && await _queue.WaitToReadAsync(wait.Token))
-            {
-                while (batch.Count < _options.BatchSize && Take(batch))
-                {
-                }
-            }
-        }
-        catch (OperationCanceledException) when (interval.IsCancellationRequested && !_abort.IsCancellationRequested)
-        {
-            // The flush interval is over: write what there is.
         }
     }
 
