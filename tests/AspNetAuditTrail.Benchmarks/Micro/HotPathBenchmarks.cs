@@ -45,9 +45,11 @@ public class HotPathBenchmarks
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { ApplicationName = "benchmarks" })
             .AddAuditTrail(o =>
             {
-                o.ConnectionString = "unused";
                 o.QueueCapacity = 1_000_000;
+                o.QueueCapacityBytes = long.MaxValue;
+                o.JournalFolder = Directory.CreateTempSubdirectory("audit-bench-journal-").FullName;
             })
+            .UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), "audit-bench-unused.db")}") // never written: the benchmark drains the queue itself
             .Services.BuildServiceProvider();
         _queue = _services.GetRequiredService<AuditQueue>();
         _middleware = ActivatorUtilities.CreateInstance<RequestAuditMiddleware>(_services, _next);
