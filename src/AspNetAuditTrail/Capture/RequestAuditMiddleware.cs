@@ -145,7 +145,7 @@ internal sealed class RequestAuditMiddleware(
         var request = skipped ? null : BuildEvent(context, current, auditContext, occurredAt, duration, bodies);
         if (request is not null)
         {
-            RecordLoginByUrl(context, current, auditContext, request);
+            securityRecorder.LoginByUrl(context, current, auditContext, request);
         }
 
         var processRows = TakeProcessRows(auditContext, requestRowWritten: request is not null);
@@ -193,37 +193,6 @@ internal sealed class RequestAuditMiddleware(
         }
 
         return rows;
-    }
-
-    /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one.</summary>
-    private void RecordLoginByUrl(HttpContext context, AuditSettings current, RequestAuditContext auditContext, RequestAuditEvent request)
-    {
-        if (auditContext.HasLogin)
-        {
-            return;
-        }
-
-        var options = current.Options;
-        var succeeded = request.StatusCode is >= 200 and < 300;
-        if (current.AuthUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
-        {
-            var failed = auditContext.Exception is not null || request.StatusCode == options.AuthFailedStatusCode;
-            if (failed || succeeded)
-            {
-                var (userName, candidates) = LoginFields.ReadUserName(request.RequestBody, request.RequestContentType, options.UsernameField);
-                securityRecorder.Login(
-                    context,
-                    failed ? LoginStatus.Failed : LoginStatus.SignIn,
-                    userName,
-                    failed ? null : request.UserId,
-                    candidates.Count > 1 ? [new("userNameCandidates", candidates)] : null);
-            }
-        }
-        else if (succeeded && current.LogoutUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
-        {
-            var user = context.User;
-            securityRecorder.Login(context, LoginStatus.SignOut, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, request.UserId);
-        }
     }
 
     private static bool Remember(RequestAuditContext auditContext, Exception exception)

@@ -58,6 +58,37 @@ internal sealed class SecurityRecorder(
         }
     }
 
+    /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one: the user name as the app binds it, several candidates marked.</summary>
+    public void LoginByUrl(HttpContext context, AuditSettings current, RequestAuditContext auditContext, RequestAuditEvent request)
+    {
+        if (auditContext.HasLogin)
+        {
+            return;
+        }
+
+        var options = current.Options;
+        var succeeded = request.StatusCode is >= 200 and < 300;
+        if (current.AuthUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
+        {
+            var failed = auditContext.Exception is not null || request.StatusCode == options.AuthFailedStatusCode;
+            if (failed || succeeded)
+            {
+                var (userName, candidates) = LoginFields.ReadUserName(request.RequestBody, request.RequestContentType, options.UsernameField);
+                Login(
+                    context,
+                    failed ? LoginStatus.Failed : LoginStatus.SignIn,
+                    userName,
+                    failed ? null : request.UserId,
+                    candidates.Count > 1 ? [new("userNameCandidates", candidates)] : null);
+            }
+        }
+        else if (succeeded && current.LogoutUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
+        {
+            var user = context.User;
+            Login(context, LoginStatus.SignOut, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, request.UserId);
+        }
+    }
+
     public SecurityAuditEvent Security(
         HttpContext context,
         SecurityEventType type,

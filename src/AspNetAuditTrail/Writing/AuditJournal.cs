@@ -174,6 +174,28 @@ internal sealed class AuditJournal
         }
     }
 
+    /// <summary>The units of <see cref="ReadReplay"/> in batches of at most <paramref name="maxCount"/> units and about <paramref name="maxBytes"/> bytes.</summary>
+    public IEnumerable<List<AuditUnit>> ReadReplayBatches(int maxCount, long maxBytes)
+    {
+        var batch = new List<AuditUnit>();
+        long bytes = 0;
+        foreach (var unit in ReadReplay())
+        {
+            batch.Add(unit);
+            bytes += UnitSize.Estimate(unit);
+            if (batch.Count >= maxCount || bytes >= maxBytes)
+            {
+                yield return batch;
+                (batch, bytes) = ([], 0);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
     /// <summary>Removes what a replay has written to the store.</summary>
     public void EndReplay(int units)
     {

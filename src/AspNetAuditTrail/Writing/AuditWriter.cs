@@ -247,22 +247,13 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
             Log.Replaying(_logger, bytes);
 
-            // A batch at a time (by count and by size, as the queue is bounded); after a failure the next try starts
+            // A batch at a time (bounded by count and by size, as the queue is); after a failure the next try starts
             // over, and ids already stored are skipped.
-            var chunk = new List<AuditUnit>();
-            long chunkBytes = 0;
-            foreach (var unit in _journal.ReadReplay())
+            foreach (var chunk in _journal.ReadReplayBatches(_options.BatchSize, _options.QueueCapacityBytes / 4))
             {
-                chunk.Add(unit);
-                chunkBytes += UnitSize.Estimate(unit);
-                if (chunk.Count >= _options.BatchSize || chunkBytes >= _options.QueueCapacityBytes / 4)
-                {
-                    replayed += await ReplayChunkAsync(chunk);
-                    chunkBytes = 0;
-                }
+                await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
+                replayed += chunk.Count;
             }
-
-            replayed += await ReplayChunkAsync(chunk);
 
             _journal.EndReplay(replayed);
         }
@@ -271,18 +262,6 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             _status.Noted(ex);
             Log.ReplayFailed(_logger, ex, replayed);
         }
-    }
-
-    private async Task<int> ReplayChunkAsync(List<AuditUnit> chunk)
-    {
-        if (chunk.Count > 0)
-        {
-            await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
-        }
-
-        var written = chunk.Count;
-        chunk.Clear();
-        return written;
     }
 
     private async ValueTask WriteOnceAsync(IReadOnlyList<AuditUnit> batch, CancellationToken cancellationToken)

@@ -30,6 +30,19 @@ public class AuditJournalTests
     }
 
     [Fact]
+    public async Task AReplayComesInBatchesBoundedBySizeAsWellAsCount()
+    {
+        await using var harness = new WriterHarness(new AuditTrailOptions(), new RecordingStore());
+        var body = new string('b', 100 * 1024);
+        Assert.True(harness.Journal.Append(Enumerable.Range(0, 10).Select(i => WriterHarness.Unit(i, body)).ToArray(), "test"));
+
+        harness.Journal.BeginReplay();
+        var batches = harness.Journal.ReadReplayBatches(maxCount: 1000, maxBytes: 300 * 1024).Select(b => b.Count).ToArray();
+
+        Assert.Equal([2, 2, 2, 2, 2], batches);
+    }
+
+    [Fact]
     public async Task ALineWrittenByAnyoneElseIsRejectedCountedAndNeverReplayed()
     {
         await using var harness = new WriterHarness(new AuditTrailOptions(), new RecordingStore());
