@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using Npgsql;
 using NpgsqlTypes;

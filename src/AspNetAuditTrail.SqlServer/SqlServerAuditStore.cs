@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using Microsoft.Data.SqlClient;
 

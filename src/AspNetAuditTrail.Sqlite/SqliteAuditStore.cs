@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Writing;
 using Microsoft.Data.Sqlite;

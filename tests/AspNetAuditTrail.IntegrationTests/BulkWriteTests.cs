@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.IntegrationTests.Databases;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 
 namespace AspNetAuditTrail.IntegrationTests;

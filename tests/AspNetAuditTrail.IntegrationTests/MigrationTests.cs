@@ -1,5 +1,5 @@
 using AspNetAuditTrail.IntegrationTests.Databases;
-using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Relational;
 
 namespace AspNetAuditTrail.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AspNetAuditTrail.Reading;
-using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Relational;
 
 namespace AspNetAuditTrail.Reports.Export;
 

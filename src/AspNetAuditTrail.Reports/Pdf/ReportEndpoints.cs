@@ -1,7 +1,7 @@
 using System.Globalization;
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Reports.Query;
-using AspNetAuditTrail.Storage;
 using Microsoft.AspNetCore.Http;
 using PdfSharp.Drawing;
 

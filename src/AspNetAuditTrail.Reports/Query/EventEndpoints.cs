@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Reports.Export;
-using AspNetAuditTrail.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

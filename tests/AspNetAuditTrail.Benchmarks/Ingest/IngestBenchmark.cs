@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AspNetAuditTrail.Benchmarks.Load;
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Writing;
 using Microsoft.Extensions.DependencyInjection;

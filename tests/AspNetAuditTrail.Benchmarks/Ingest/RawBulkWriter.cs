@@ -1,6 +1,7 @@
 using System.Globalization;
 using AspNetAuditTrail.Benchmarks.Load;
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Sqlite;
 using AspNetAuditTrail.Storage;
 using Microsoft.Data.Sqlite;

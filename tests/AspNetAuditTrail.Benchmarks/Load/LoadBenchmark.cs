@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Relational;
 
 namespace AspNetAuditTrail.Benchmarks.Load;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AspNetAuditTrail.PostgreSql;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using Npgsql;
 using Respawn;

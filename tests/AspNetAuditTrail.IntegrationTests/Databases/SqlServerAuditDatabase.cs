@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.SqlServer;
 using AspNetAuditTrail.Storage;
 using Microsoft.Data.SqlClient;

@@ -1,4 +1,4 @@
-using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Relational;
 
 namespace AspNetAuditTrail.Tests.Storage;
 

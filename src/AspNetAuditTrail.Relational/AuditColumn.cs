@@ -1,4 +1,4 @@
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>A column of an audit table and how to read its value from an event.</summary>
 /// <typeparam name="TEvent">The event type the table stores.</typeparam>

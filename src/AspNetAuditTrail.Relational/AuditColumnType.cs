@@ -1,4 +1,4 @@
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>The logical type of an audit column; each dialect maps it to its own database type.</summary>
 public enum AuditColumnType

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>A numbered schema script (<c>NNN_name.sql</c>), the same file a DBA would run by hand.</summary>
 /// <param name="Version">The number the file name starts with.</param>

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
 using Dapper;
 
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>
 /// What every SQL dialect shares: schema scripts recorded in a version table, and batches written in one

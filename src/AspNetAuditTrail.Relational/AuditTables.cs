@@ -1,6 +1,6 @@
 using AspNetAuditTrail.Events;
 
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>The product's tables as the writer fills them. The schema scripts in <c>sql/</c> define the same columns.</summary>
 public static class AuditTables

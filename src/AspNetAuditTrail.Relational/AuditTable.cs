@@ -1,4 +1,4 @@
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>An audit table: its name and its columns, defined once for every dialect.</summary>
 /// <typeparam name="TEvent">The event type the table stores.</typeparam>

@@ -5,7 +5,7 @@ using System.Text;
 using AspNetAuditTrail.Reading;
 using Dapper;
 
-namespace AspNetAuditTrail.Storage;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>The reading half of <see cref="SqlAuditStore"/>: parameterised queries, keyset pages, unbuffered streams.</summary>
 public abstract partial class SqlAuditStore
