@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Writing;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AspNetAuditTrail.Capture;
 
@@ -18,11 +15,11 @@ internal sealed class RequestAuditMiddleware(
     RequestDelegate next,
     AuditSettingsProvider settings,
     AuditQueue queue,
-    SecurityRecorder securityRecorder,
+    AuditUnitBuilder units,
+    SynchronousAuditWriter synchronousWriter,
     FrameworkServices frameworkServices,
     AuditedRoutes auditedRoutes,
-    TimeProvider time,
-    ILogger<RequestAuditMiddleware> logger)
+    TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -45,56 +42,35 @@ internal sealed class RequestAuditMiddleware(
         return AuditAsync(context, current, endpointSettings);
     }
 
-    private static bool IsSkipped(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<SkipAuditAttribute>() is not null;
-
     private async Task AuditAsync(HttpContext context, AuditSettings current, AuditAttribute? endpointSettings)
     {
-        var startedAt = time.GetTimestamp();
-        var occurredAt = time.GetUtcNow();
-        var request = context.Request;
-        var method = request.Method;
-        var path = request.Path.Value ?? "";
-        var maxBodySize = endpointSettings is { MaxBodySize: >= 0 } ? endpointSettings.MaxBodySize : current.Options.MaxBodySize;
-        var auditContext = context.RequestServices.GetRequiredService<RequestAuditContext>();
-        auditContext.MaxBodySize = maxBodySize;
-        auditContext.RequestEventId = Guid.CreateVersion7(occurredAt);
-        auditContext.HttpContext = context;
-        context.Features.Set<IAuditContext>(auditContext);
-
-        using var bodies = new BodyCaptureSession(
-            context,
-            maxBodySize,
-            skipRequestBody: Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path),
-            skipResponseBody: Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path),
-            holdResponse: current.Options.WriteMode == AuditWriteMode.Synchronous);
-
+        using var audited = Begin(context, current, endpointSettings);
         try
         {
             await next(context);
-            await bodies.FlushResponseAsync();
+            await audited.Bodies.FlushResponseAsync();
         }
-        catch (Exception ex) when (Remember(auditContext, ex))
+        catch (Exception ex) when (Remember(audited.Collector, ex))
         {
             // Unreachable: Remember returns false, so the exception goes on without unwinding here.
         }
         finally
         {
-            bodies.Restore();
+            audited.Bodies.Restore();
             AuditUnit? unit = null;
             try
             {
-                unit = BuildUnit(context, current, auditContext, occurredAt, time.GetElapsedTime(startedAt), bodies);
+                unit = units.Build(audited, time.GetElapsedTime(audited.StartedAt));
             }
             catch (Exception ex)
             {
                 // The audit layer never changes the application's response.
-                queue.CountLost(ex, method, path);
+                queue.CountLost(ex, audited.Method, audited.Path);
             }
 
-            if (current.Options.WriteMode == AuditWriteMode.Synchronous && auditContext.Exception is null)
+            if (current.Options.WriteMode == AuditWriteMode.Synchronous && audited.Collector.Exception is null)
             {
-                await WriteBeforeRespondingAsync(context, current, unit, bodies);
+                await synchronousWriter.WriteAsync(audited, unit);
             }
             else if (unit is not null)
             {
@@ -103,96 +79,25 @@ internal sealed class RequestAuditMiddleware(
         }
     }
 
-    /// <summary>
-    /// Synchronous mode: the held response goes out only once its row is written; when the row cannot be written in
-    /// time, the client gets 503 instead, and the row goes to the background writer (and the journal) so it is not lost.
-    /// </summary>
-    private async Task WriteBeforeRespondingAsync(HttpContext context, AuditSettings current, AuditUnit? unit, BodyCaptureSession bodies)
+    /// <summary>Starts recording: the request's id and time, its collector as the <see cref="IAuditContext"/> feature, body capture.</summary>
+    private AuditedRequest Begin(HttpContext context, AuditSettings current, AuditAttribute? endpointSettings)
     {
-        try
-        {
-            if (unit is not null)
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-                timeout.CancelAfter(current.Options.SynchronousWriteTimeout);
-                await context.RequestServices.GetRequiredService<Storage.IAuditStore>().WriteAsync([unit], timeout.Token);
-            }
-        }
-        catch (Exception ex)
-        {
-            Log.SynchronousWriteFailed(logger, ex, context.Request.Method, context.Request.Path.Value ?? "");
-            queue.Enqueue(unit!);
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "application/problem+json";
-            await context.Response.WriteAsync("""{"title":"The audit trail cannot record this request now.","status":503}""");
-            return;
-        }
-
-        await bodies.ReleaseResponseAsync(context.RequestAborted);
-    }
-
-    /// <summary>The request's unit; null when the request turned out to be skipped and nothing else was recorded.</summary>
-    private AuditUnit? BuildUnit(
-        HttpContext context,
-        AuditSettings current,
-        RequestAuditContext auditContext,
-        DateTimeOffset occurredAt,
-        TimeSpan duration,
-        BodyCaptureSession bodies)
-    {
-        var skipped = IsSkipped(context);
-        var request = skipped ? null : BuildEvent(context, current, auditContext, occurredAt, duration, bodies);
-        if (request is not null)
-        {
-            securityRecorder.LoginByUrl(context, current, auditContext, request);
-        }
-
-        var processRows = TakeProcessRows(auditContext, requestRowWritten: request is not null);
-        var (logins, securityEvents) = auditContext.Events();
-        if (request is null)
-        {
-            // No request row: what else was recorded stands on its own.
-            logins = logins.Select(l => l with { RequestEventId = null }).ToArray();
-            securityEvents = securityEvents.Select(e => e with { RequestEventId = null }).ToArray();
-            if (logins.Length + securityEvents.Length + processRows.Sum(u => u.Processes.Count + u.Registrations.Count) == 0)
-            {
-                return null;
-            }
-        }
-
-        return new AuditUnit
-        {
-            Request = request,
-            Logins = logins,
-            SecurityEvents = securityEvents,
-            Processes = processRows.SelectMany(u => u.Processes).ToArray(),
-            Steps = processRows.SelectMany(u => u.Steps).ToArray(),
-            Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
-        };
-    }
-
-    /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
-    private List<AuditUnit> TakeProcessRows(RequestAuditContext auditContext, bool requestRowWritten)
-    {
-        var processes = auditContext.End();
-        var rows = new List<AuditUnit>(processes.Length);
-        foreach (var process in processes)
-        {
-            try
-            {
-                if (process.TakeNewRows(requestRowWritten) is { } unit)
-                {
-                    rows.Add(unit);
-                }
-            }
-            catch (Exception ex)
-            {
-                Log.ProcessFailed(logger, ex, process.GetType().Name);
-            }
-        }
-
-        return rows;
+        var startedAt = time.GetTimestamp();
+        var occurredAt = time.GetUtcNow();
+        var (method, path) = (context.Request.Method, context.Request.Path.Value ?? "");
+        var maxBodySize = endpointSettings is { MaxBodySize: >= 0 } ? endpointSettings.MaxBodySize : current.Options.MaxBodySize;
+        var collector = context.RequestServices.GetRequiredService<RequestAuditContext>();
+        collector.MaxBodySize = maxBodySize;
+        collector.RequestEventId = Guid.CreateVersion7(occurredAt);
+        collector.HttpContext = context;
+        context.Features.Set<IAuditContext>(collector);
+        var bodies = new BodyCaptureSession(
+            context,
+            maxBodySize,
+            skipRequestBody: Skips(endpointSettings?.RequestBody, current.SkipRequestBody, method, path),
+            skipResponseBody: Skips(endpointSettings?.ResponseBody, current.SkipResponseBody, method, path),
+            holdResponse: current.Options.WriteMode == AuditWriteMode.Synchronous);
+        return new AuditedRequest(context, current, collector, occurredAt, startedAt, bodies);
     }
 
     private static bool Remember(RequestAuditContext auditContext, Exception exception)
@@ -207,74 +112,4 @@ internal sealed class RequestAuditMiddleware(
         AuditBodyMode.Skip => true,
         _ => rules.Matches(method, path),
     };
-
-    private RequestAuditEvent BuildEvent(
-        HttpContext context,
-        AuditSettings current,
-        RequestAuditContext auditContext,
-        DateTimeOffset occurredAt,
-        TimeSpan duration,
-        BodyCaptureSession bodies)
-    {
-        var request = context.Request;
-        var response = context.Response;
-        var exception = auditContext.Exception ?? context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var statusCode = auditContext.Exception is not null && !response.HasStarted
-            ? StatusCodes.Status500InternalServerError
-            : response.StatusCode;
-
-        string? requestBody = null, responseBody = null, extra = null;
-        BodyCaptureStatus requestBodyStatus, responseBodyStatus;
-        try
-        {
-            (requestBody, requestBodyStatus, responseBody, responseBodyStatus) = bodies.Render(current.Masker);
-            extra = AuditJson.SerializeObject(auditContext.Snapshot(), current.Masker, logger);
-        }
-        catch (Exception ex)
-        {
-            Log.EventDetailsFailed(logger, ex, request.Method, request.Path.Value ?? "");
-            (requestBody, responseBody, extra) = (null, null, null);
-            requestBodyStatus = responseBodyStatus = BodyCaptureStatus.CaptureFailed;
-        }
-
-        var handler = auditContext.Handler;
-        var query = request.QueryString.HasValue ? current.Masker.MaskUrlEncoded(request.QueryString.Value![1..]) : null;
-        return new RequestAuditEvent
-        {
-            Id = auditContext.RequestEventId,
-            OccurredAt = occurredAt,
-            Method = request.Method,
-            Scheme = request.Scheme,
-            Host = SingleLineText.Neutralize(request.Host.HasValue ? request.Host.Value : null),
-            Path = SingleLineText.Neutralize((request.PathBase + request.Path).Value ?? "")!,
-            QueryString = SingleLineText.Neutralize(query),
-            StatusCode = statusCode,
-            DurationMs = duration.TotalMilliseconds,
-            ResponseSize = bodies.ResponseSize,
-            IpAddress = context.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = SingleLineText.Neutralize(request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null),
-            UserId = SingleLineText.Neutralize(auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim)),
-            RequestContentType = request.ContentType,
-            RequestBody = requestBody,
-            RequestBodyStatus = requestBodyStatus,
-            ResponseContentType = response.ContentType,
-            ResponseBody = responseBody,
-            ResponseBodyStatus = responseBodyStatus,
-            ErrorType = exception?.GetType().FullName,
-            ErrorMessage = exception?.Message,
-            ErrorStackTrace = exception?.ToString(),
-            ExtraInformation = extra,
-            TraceId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : null,
-            RequestId = context.TraceIdentifier,
-            Controller = handler?.Controller,
-            Action = handler?.Action,
-            RouteTemplate = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
-            RouteValues = handler?.RouteValues,
-            ActionArguments = handler?.ActionArguments,
-            ValidationErrors = handler?.ValidationErrors,
-            ResultType = handler?.ResultType,
-            ResultStatusCode = handler?.ResultStatusCode,
-        };
-    }
-
 }

@@ -46,6 +46,9 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditTrailMarker>();
         services.TryAddSingleton<HandlerRecorder>();
         services.TryAddSingleton<AuditedRoutes>();
+        services.TryAddSingleton<RequestEventFactory>();
+        services.TryAddSingleton<AuditUnitBuilder>();
+        services.TryAddSingleton<SynchronousAuditWriter>();
         services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditContext>();
         services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
