@@ -11,7 +11,7 @@ namespace AspNetAuditTrail.Capture;
 internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecorder securityRecorder, ILogger<AuditUnitBuilder> logger)
 {
     /// <summary>The request's unit; null when the request turned out to be skipped and nothing else was recorded.</summary>
-    public AuditUnit? Build(AuditedRequest audited, TimeSpan duration)
+    public AuditUnit? Build(in AuditedRequest audited, TimeSpan duration)
     {
         var (context, auditContext) = (audited.Context, audited.Collector);
         var skipped = context.GetEndpoint()?.Metadata.GetMetadata<SkipAuditAttribute>() is not null;

@@ -4,9 +4,10 @@ namespace AspNetAuditTrail.Capture;
 
 /// <summary>
 /// One audited request while it runs: its context, the settings it started with, the collector the filters, hooks
-/// and processes write to, when it began, and its body capture.
+/// and processes write to, when it began, and its body capture. A struct: it lives in the middleware's own state and
+/// costs the request no allocation.
 /// </summary>
-internal sealed class AuditedRequest(
+internal readonly struct AuditedRequest(
     HttpContext context, AuditSettings settings, RequestAuditContext collector, DateTimeOffset occurredAt, long startedAt, BodyCaptureSession bodies)
     : IDisposable
 {

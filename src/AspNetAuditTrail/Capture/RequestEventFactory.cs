@@ -13,7 +13,7 @@ namespace AspNetAuditTrail.Capture;
 /// </summary>
 internal sealed class RequestEventFactory(ILogger<RequestEventFactory> logger)
 {
-    public RequestAuditEvent Create(AuditedRequest audited, TimeSpan duration)
+    public RequestAuditEvent Create(in AuditedRequest audited, TimeSpan duration)
     {
         var (context, current, auditContext, bodies) = (audited.Context, audited.Settings, audited.Collector, audited.Bodies);
         var request = context.Request;
