@@ -13,7 +13,7 @@ namespace AspNetAuditTrail.Relational;
 /// by id: a row whose id is already stored is skipped, so a batch retried after a lost commit, or replayed,
 /// lands exactly once.
 /// </summary>
-public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditStore, IAuditReader
+public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditStore, IAuditSchemaMigrator, IAuditReader
 {
     /// <summary>Opens nothing: a new, closed connection to the audit database.</summary>
     protected abstract DbConnection CreateConnection();
@@ -75,7 +75,26 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />
-    public virtual async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditSchemaChange>> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        HashSet<int> applied;
+        try
+        {
+            applied = (await connection.QueryAsync<int>(new CommandDefinition(SelectVersionsSql, cancellationToken: cancellationToken))).ToHashSet();
+        }
+        catch (DbException)
+        {
+            // No version table yet: every script is pending.
+            applied = [];
+        }
+
+        return Scripts.Where(s => !applied.Contains(s.Version)).Select(s => new AuditSchemaChange(s.Version, s.Name, Batches(s).ToArray())).ToArray();
+    }
+
+    /// <inheritdoc />
+    public virtual async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);

@@ -60,7 +60,7 @@ public sealed class SqliteAuditStore : SqlAuditStore
     };
 
     /// <inheritdoc />
-    public override async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using (var connection = new SqliteConnection(_connectionString))
         {
@@ -70,7 +70,7 @@ public sealed class SqliteAuditStore : SqlAuditStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await base.EnsureSchemaAsync(cancellationToken);
+        await base.MigrateAsync(cancellationToken);
         _opened = CurrentFile();
     }
 
@@ -108,7 +108,7 @@ public sealed class SqliteAuditStore : SqlAuditStore
             File.Delete(_file + "-shm");
         }
 
-        await EnsureSchemaAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
         throw new IOException(
             $"The SQLite audit database {_file} was {what} while the app ran: it was opened again (with its schema), and this batch is written there on its retry.");
     }

@@ -35,7 +35,7 @@ public abstract class BulkWriteTests(AuditDatabase database) : DatabaseTest(data
         var store = Database.CreateStore();
         try
         {
-            await store.EnsureSchemaAsync(Token);
+            await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
             return await use(store);
         }
         finally

@@ -151,3 +151,11 @@ public sealed class PostgreSqlEvasionTests(PostgreSqlServer server) : EvasionTes
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerEvasionTests(SqlServerServer server) : EvasionTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteSchemaMigratorTests() : SchemaMigratorTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlSchemaMigratorTests(PostgreSqlServer server) : SchemaMigratorTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerSchemaMigratorTests(SqlServerServer server) : SchemaMigratorTests(new SqlServerAuditDatabase(server, fresh: true));

@@ -30,7 +30,7 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
     private async Task<IAuditStore> SeedAsync(params AuditUnit[] units)
     {
         var store = Database.CreateStore();
-        await store.EnsureSchemaAsync(Token);
+        await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
         await store.WriteAsync(units, Token);
         return store;
     }

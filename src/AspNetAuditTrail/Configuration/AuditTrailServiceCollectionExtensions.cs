@@ -2,6 +2,7 @@ using AspNetAuditTrail;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Writing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -60,6 +61,9 @@ public static class AuditTrailServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProcessAudit>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
+        services.TryAddSingleton<AuditSchema>();
+        services.TryAddSingleton<IAuditSchemaMigrator>(sp => sp.GetRequiredService<IAuditStore>() as IAuditSchemaMigrator
+            ?? throw new InvalidOperationException("The chosen audit store has no schema to migrate: it does not implement IAuditSchemaMigrator."));
         services.TryAddSingleton<IAuditReader>(sp => sp.GetRequiredService<AspNetAuditTrail.Storage.IAuditStore>() as IAuditReader
             ?? throw new InvalidOperationException("The chosen audit store cannot read the trail back: it does not implement IAuditReader."));
         services.TryAddSingleton<BruteForceDetector>();

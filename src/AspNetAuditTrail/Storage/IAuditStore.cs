@@ -2,7 +2,7 @@ using AspNetAuditTrail.Events;
 
 namespace AspNetAuditTrail.Storage;
 
-/// <summary>Where the writer puts audit units: one implementation per database.</summary>
+/// <summary>Where the writer puts audit units: one implementation per database (one with a schema also implements <see cref="IAuditSchemaMigrator"/>).</summary>
 public interface IAuditStore
 {
     /// <summary>
@@ -10,9 +10,6 @@ public interface IAuditStore
     /// local journal holding this store's events is named after it, so that two stores never share one.
     /// </summary>
     string Identity { get; }
-
-    /// <summary>Applies the schema scripts not yet recorded in the schema-version table. Harmless to repeat.</summary>
-    Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes the units in one transaction, parents first: all of them or none. A row whose id is stored already is skipped.</summary>
     Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken);

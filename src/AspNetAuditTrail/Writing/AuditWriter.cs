@@ -30,7 +30,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     private readonly QueueBatch _batch;
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
-    private bool _schemaReady;
+    private AuditSchema? _schema;
     private bool _disposed;
 
     public AuditWriter(
@@ -58,6 +58,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _store = _services.GetService<IAuditStore>() ?? throw new InvalidOperationException(AuditJournal.NoStore);
+        _schema = _services.GetRequiredService<AuditSchema>();
         _loop = Task.Run(RunAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -122,11 +123,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     private async Task RunLoopAsync()
     {
-        if (_options.AutoCreateSchema && !_schemaReady)
-        {
-            await TryEnsureSchemaAsync();
-        }
-
+        await TryEnsureSchemaAsync();
         await TryReplayAsync();
         _status.Recovered();
         try
@@ -162,8 +159,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
     {
         try
         {
-            await _store!.EnsureSchemaAsync(_abort.Token);
-            _schemaReady = true;
+            await _schema!.EnsureAsync(_abort.Token);
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
@@ -266,12 +262,7 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
     private async ValueTask WriteOnceAsync(IReadOnlyList<AuditUnit> batch, CancellationToken cancellationToken)
     {
-        if (_options.AutoCreateSchema && !_schemaReady)
-        {
-            await _store!.EnsureSchemaAsync(cancellationToken);
-            _schemaReady = true;
-        }
-
+        await _schema!.EnsureAsync(cancellationToken);
         await _store!.WriteAsync(batch, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ internal sealed class IngestBenchmark(BenchmarkDatabases databases, int events, 
         var connectionString = await databases.CreateAsync(store);
         using (var schema = NewHost(store, connectionString))
         {
-            await schema.Services.GetRequiredService<IAuditStore>().EnsureSchemaAsync(CancellationToken.None);
+            await schema.Services.GetRequiredService<IAuditSchemaMigrator>().MigrateAsync(CancellationToken.None);
         }
 
         var watch = Stopwatch.StartNew();

@@ -28,7 +28,7 @@ public class RequestsReportBenchmark
     {
         _directory = Directory.CreateTempSubdirectory("audit-bench-").FullName;
         _store = new SqliteAuditStore($"Data Source={Path.Combine(_directory, "audit.db")}", TimeProvider.System);
-        await _store.EnsureSchemaAsync(CancellationToken.None);
+        await _store.MigrateAsync(CancellationToken.None);
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var chunk in Enumerable.Range(0, Rows).Chunk(5_000))
         {

@@ -5,7 +5,7 @@ using AspNetAuditTrail.Storage;
 namespace AspNetAuditTrail.Tests.Writing;
 
 /// <summary>An in-memory store for tests of the pipeline: records batches, and fails the attempts it is told to fail.</summary>
-internal sealed class RecordingStore : IAuditStore
+internal sealed class RecordingStore : IAuditStore, IAuditSchemaMigrator
 {
     private int _attempts;
 
@@ -22,7 +22,10 @@ internal sealed class RecordingStore : IAuditStore
 
     public int Written => Batches.Sum(b => b.Count);
 
-    public Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditSchemaChange>> PendingAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditSchemaChange>>(SchemaCalls == 0 ? [new AuditSchemaChange(1, "memory", [])] : []);
+
+    public Task MigrateAsync(CancellationToken cancellationToken)
     {
         SchemaCalls++;
         return Task.CompletedTask;

@@ -23,7 +23,7 @@ internal sealed class WriterHarness : IAsyncDisposable
     {
         options.JournalFolder ??= Directory.CreateTempSubdirectory("audit-journal-").FullName;
         JournalFolder = options.JournalFolder;
-        _services = new ServiceCollection().AddMetrics().AddSingleton(store).BuildServiceProvider();
+        _services = new ServiceCollection().AddMetrics().AddSingleton(store).AddSingleton(Options.Create(options)).AddSingleton<AuditSchema>().BuildServiceProvider();
         var meterFactory = _services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
