@@ -14,8 +14,7 @@ public static class HttpContextAuditExtensions
     public static IAuditContext GetAuditContext(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<IAuditContext>()
-            ?? context.RequestServices.GetService<RequestAuditContext>()
+        return context.RequestServices.GetService<IAuditContext>()
             ?? throw new InvalidOperationException(
                 "No audit context: call builder.Services.AddAuditTrail(...) in the application's service configuration.");
     }

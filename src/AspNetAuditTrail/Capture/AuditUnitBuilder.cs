@@ -46,7 +46,7 @@ internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecor
     }
 
     /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
-    private List<AuditUnit> TakeProcessRows(RequestAuditContext auditContext, bool requestRowWritten)
+    private List<AuditUnit> TakeProcessRows(RequestAuditCollector auditContext, bool requestRowWritten)
     {
         var processes = auditContext.End();
         var rows = new List<AuditUnit>(processes.Length);

@@ -8,14 +8,14 @@ namespace AspNetAuditTrail.Capture;
 /// costs the request no allocation.
 /// </summary>
 internal readonly struct AuditedRequest(
-    HttpContext context, AuditSettings settings, RequestAuditContext collector, DateTimeOffset occurredAt, long startedAt, BodyCaptureSession bodies)
+    HttpContext context, AuditSettings settings, RequestAuditCollector collector, DateTimeOffset occurredAt, long startedAt, BodyCaptureSession bodies)
     : IDisposable
 {
     public HttpContext Context { get; } = context;
 
     public AuditSettings Settings { get; } = settings;
 
-    public RequestAuditContext Collector { get; } = collector;
+    public RequestAuditCollector Collector { get; } = collector;
 
     public DateTimeOffset OccurredAt { get; } = occurredAt;
 

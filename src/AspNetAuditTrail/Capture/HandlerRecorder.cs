@@ -14,9 +14,9 @@ internal sealed class HandlerRecorder(AuditSettingsProvider settings, ILogger<Ha
     /// The request's audit context when the request is audited and no filter has recorded it yet
     /// (a global filter and an attribute on the same action record once); otherwise null.
     /// </summary>
-    public RequestAuditContext? Start(HttpContext context)
+    public RequestAuditCollector? Start(HttpContext context)
     {
-        if (context.Features.Get<IAuditContext>() is not RequestAuditContext audit || audit.Handler is not null)
+        if (context.Features.Get<RequestAuditCollector>() is not { } audit || audit.Handler is not null)
         {
             return null;
         }
@@ -26,7 +26,7 @@ internal sealed class HandlerRecorder(AuditSettingsProvider settings, ILogger<Ha
     }
 
     public void RecordInput(
-        RequestAuditContext audit,
+        RequestAuditCollector audit,
         HttpContext context,
         string? controller,
         string? action,
@@ -49,7 +49,7 @@ internal sealed class HandlerRecorder(AuditSettingsProvider settings, ILogger<Ha
     }
 
     /// <summary>Records an MVC <c>IActionResult</c> or the value a minimal-API handler returned.</summary>
-    public void RecordResult(RequestAuditContext audit, object? result)
+    public void RecordResult(RequestAuditCollector audit, object? result)
     {
         if (result is null)
         {
@@ -77,7 +77,7 @@ internal sealed class HandlerRecorder(AuditSettingsProvider settings, ILogger<Ha
         }
     }
 
-    private string? SerializeErrors(IEnumerable<(string Field, IEnumerable<string> Messages)> errors, RequestAuditContext audit) =>
+    private string? SerializeErrors(IEnumerable<(string Field, IEnumerable<string> Messages)> errors, RequestAuditCollector audit) =>
         AuditJson.SerializeObject(
             errors.Select(e => new KeyValuePair<string, object?>(e.Field, e.Messages.ToArray())).ToArray(),
             settings.Current.Masker,

@@ -79,18 +79,18 @@ internal sealed class RequestAuditMiddleware(
         }
     }
 
-    /// <summary>Starts recording: the request's id and time, its collector as the <see cref="IAuditContext"/> feature, body capture.</summary>
+    /// <summary>Starts recording: the request's id and time, its collector as a feature, body capture.</summary>
     private AuditedRequest Begin(HttpContext context, AuditSettings current, AuditAttribute? endpointSettings)
     {
         var startedAt = time.GetTimestamp();
         var occurredAt = time.GetUtcNow();
         var (method, path) = (context.Request.Method, context.Request.Path.Value ?? "");
         var maxBodySize = endpointSettings is { MaxBodySize: >= 0 } ? endpointSettings.MaxBodySize : current.Options.MaxBodySize;
-        var collector = context.RequestServices.GetRequiredService<RequestAuditContext>();
+        var collector = context.RequestServices.GetRequiredService<RequestAuditCollector>();
         collector.MaxBodySize = maxBodySize;
         collector.RequestEventId = Guid.CreateVersion7(occurredAt);
         collector.HttpContext = context;
-        context.Features.Set<IAuditContext>(collector);
+        context.Features.Set(collector);
         var bodies = new BodyCaptureSession(
             context,
             maxBodySize,
@@ -100,7 +100,7 @@ internal sealed class RequestAuditMiddleware(
         return new AuditedRequest(context, current, collector, occurredAt, startedAt, bodies);
     }
 
-    private static bool Remember(RequestAuditContext auditContext, Exception exception)
+    private static bool Remember(RequestAuditCollector auditContext, Exception exception)
     {
         auditContext.Exception ??= exception;
         return false;

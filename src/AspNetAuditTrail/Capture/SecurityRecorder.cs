@@ -24,7 +24,7 @@ internal sealed class SecurityRecorder(
     public void Login(
         HttpContext context, LoginStatus status, string? userName, string? userId, IReadOnlyCollection<KeyValuePair<string, object?>>? details = null)
     {
-        var audit = context.Features.Get<IAuditContext>() as RequestAuditContext;
+        var audit = context.Features.Get<RequestAuditCollector>();
         var now = time.GetUtcNow();
         var ipAddress = context.Connection.RemoteIpAddress?.ToString();
         var login = new LoginAuditEvent
@@ -59,7 +59,7 @@ internal sealed class SecurityRecorder(
     }
 
     /// <summary>A sign-in or sign-out URL makes a login row, unless the authentication service already recorded one: the user name as the app binds it, several candidates marked.</summary>
-    public void LoginByUrl(HttpContext context, AuditSettings current, RequestAuditContext auditContext, RequestAuditEvent request)
+    public void LoginByUrl(HttpContext context, AuditSettings current, RequestAuditCollector auditContext, RequestAuditEvent request)
     {
         if (auditContext.HasLogin)
         {
@@ -97,7 +97,7 @@ internal sealed class SecurityRecorder(
         string? userId,
         IReadOnlyCollection<KeyValuePair<string, object?>> details)
     {
-        var audit = context.Features.Get<IAuditContext>() as RequestAuditContext;
+        var audit = context.Features.Get<RequestAuditCollector>();
         var now = time.GetUtcNow();
         var user = context.User;
         var securityEvent = new SecurityAuditEvent
@@ -123,7 +123,7 @@ internal sealed class SecurityRecorder(
         return SingleLineText.Neutralize($"{context.Request.Method} {route ?? context.Request.Path.Value}")!;
     }
 
-    private void Keep(RequestAuditContext? audit, LoginAuditEvent login)
+    private void Keep(RequestAuditCollector? audit, LoginAuditEvent login)
     {
         if (audit is not null)
         {
@@ -135,7 +135,7 @@ internal sealed class SecurityRecorder(
         }
     }
 
-    private void Keep(RequestAuditContext? audit, SecurityAuditEvent securityEvent)
+    private void Keep(RequestAuditCollector? audit, SecurityAuditEvent securityEvent)
     {
         if (audit is not null)
         {

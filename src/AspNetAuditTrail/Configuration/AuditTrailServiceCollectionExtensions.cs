@@ -51,10 +51,10 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditUnitBuilder>();
         services.TryAddSingleton<SynchronousAuditWriter>();
         services.TryAddSingleton<AuditActionFilter>();
-        services.TryAddScoped<RequestAuditContext>();
-        services.TryAddScoped<IAuditContext>(sp => sp.GetRequiredService<RequestAuditContext>());
+        services.TryAddScoped<RequestAuditCollector>();
+        services.TryAddScoped<IAuditContext>(sp => new AuditContextFacade(sp.GetRequiredService<RequestAuditCollector>()));
         services.TryAddScoped(sp => new ProcessAuditContext(
-            sp.GetRequiredService<RequestAuditContext>(),
+            sp.GetRequiredService<RequestAuditCollector>(),
             sp.GetRequiredService<AuditQueue>(),
             sp.GetRequiredService<AuditSettingsProvider>(),
             sp.GetRequiredService<TimeProvider>(),

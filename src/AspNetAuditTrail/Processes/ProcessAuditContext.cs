@@ -11,7 +11,7 @@ namespace AspNetAuditTrail;
 public sealed class ProcessAuditContext
 {
     internal ProcessAuditContext(
-        RequestAuditContext request, AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<ProcessAudit> logger)
+        RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<ProcessAudit> logger)
     {
         Request = request;
         Queue = queue;
@@ -20,7 +20,7 @@ public sealed class ProcessAuditContext
         Logger = logger;
     }
 
-    internal RequestAuditContext Request { get; }
+    internal RequestAuditCollector Request { get; }
 
     internal AuditQueue Queue { get; }
 

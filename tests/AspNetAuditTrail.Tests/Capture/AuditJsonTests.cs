@@ -10,7 +10,7 @@ public class AuditJsonTests
 
     private static string? Serialize(params (string Name, object? Value)[] values)
     {
-        var context = new RequestAuditContext();
+        var context = new RequestAuditCollector();
         foreach (var (name, value) in values)
         {
             context.Set(name, value);

@@ -3,34 +3,36 @@ using Microsoft.AspNetCore.Http;
 
 namespace AspNetAuditTrail.Capture;
 
-/// <summary>The per-request <see cref="IAuditContext"/>: one per DI scope, exposed as an HttpContext feature.</summary>
-internal sealed class RequestAuditContext : IAuditContext
+/// <summary>
+/// What one request records, written to by the middleware, the filters, the authentication hooks and the processes:
+/// one per DI scope, and the request's feature while it is audited. Handlers see only its facade,
+/// <see cref="IAuditContext"/> (<see cref="AuditContextFacade"/>).
+/// </summary>
+internal sealed class RequestAuditCollector
 {
     private readonly Lock _gate = new();
     private Dictionary<string, object?>? _values;
-    private string? _userId;
+    private volatile string? _userId;
     private List<LoginAuditEvent>? _logins;
     private List<SecurityAuditEvent>? _securityEvents;
     private List<ProcessAudit>? _processes;
-    private bool _ended;
+    private volatile bool _ended;
 
     /// <summary>The id of this request's row, made when the request arrives so that other rows can refer to it.</summary>
     public Guid RequestEventId { get; set; }
 
+    /// <summary>The user id the handler set; null when it set none.</summary>
     public string? UserId
     {
-        get { lock (_gate) { return _userId; } }
-        set { lock (_gate) { _userId = value; } }
+        get => _userId;
+        set => _userId = value;
     }
 
     /// <summary>The request, while the middleware audits it; null outside an audited request.</summary>
     public HttpContext? HttpContext { get; set; }
 
     /// <summary>True while an audited request runs: what is recorded now goes into its unit.</summary>
-    public bool IsLive
-    {
-        get { lock (_gate) { return RequestEventId != Guid.Empty && !_ended; } }
-    }
+    public bool IsLive => RequestEventId != Guid.Empty && !_ended;
 
     /// <summary>The unhandled exception seen while the request ran, if any.</summary>
     public Exception? Exception { get; set; }
@@ -41,6 +43,7 @@ internal sealed class RequestAuditContext : IAuditContext
     /// <summary>The body limit in force for this request (settings, or the endpoint's <see cref="AuditAttribute"/>).</summary>
     public int MaxBodySize { get; set; }
 
+    /// <summary>Adds (or replaces) a named value of the row's extra information.</summary>
     public void Set(string name, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
