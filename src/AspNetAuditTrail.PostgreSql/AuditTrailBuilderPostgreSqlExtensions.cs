@@ -1,6 +1,5 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.PostgreSql;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,10 +13,6 @@ public static class AuditTrailBuilderPostgreSqlExtensions
     public static AuditTrailBuilder UsePostgreSql(this AuditTrailBuilder builder, string? connectionString = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseStore(
-            sp => new PostgreSqlAuditStore(
-                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
-                sp.GetRequiredService<TimeProvider>()),
-            connectionString);
+        return builder.UseStore((connection, time) => new PostgreSqlAuditStore(connection, time), connectionString);
     }
 }

@@ -1,6 +1,5 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.SqlServer;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,11 +14,6 @@ public static class AuditTrailBuilderSqlServerExtensions
         this AuditTrailBuilder builder, string? connectionString = null, string schema = SqlServerAuditStore.DefaultSchema)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseStore(
-            sp => new SqlServerAuditStore(
-                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
-                sp.GetRequiredService<TimeProvider>(),
-                schema),
-            connectionString);
+        return builder.UseStore((connection, time) => new SqlServerAuditStore(connection, time, schema), connectionString);
     }
 }

@@ -1,7 +1,6 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,6 @@ public static class AuditTrailBuilderSqliteExtensions
     public static AuditTrailBuilder UseSqlite(this AuditTrailBuilder builder, string? connectionString = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseStore(
-            sp => new SqliteAuditStore(
-                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
-                sp.GetRequiredService<TimeProvider>()),
-            connectionString);
+        return builder.UseStore((connection, time) => new SqliteAuditStore(connection, time), connectionString);
     }
 }

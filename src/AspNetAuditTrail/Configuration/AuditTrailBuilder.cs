@@ -1,6 +1,7 @@
 using AspNetAuditTrail.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AspNetAuditTrail.Configuration;
 
@@ -22,8 +23,12 @@ public sealed class AuditTrailBuilder
 
     /// <summary>Uses the given store for every write, replacing a store chosen before.</summary>
     /// <param name="factory">Makes the store (a singleton).</param>
+    public AuditTrailBuilder UseStore(Func<IServiceProvider, IAuditStore> factory) => UseStore(factory, connectionString: null);
+
+    /// <summary>Uses the given store for every write, replacing a store chosen before.</summary>
+    /// <param name="factory">Makes the store (a singleton).</param>
     /// <param name="connectionString">When given, overrides <c>AuditTrail:ConnectionString</c>.</param>
-    public AuditTrailBuilder UseStore(Func<IServiceProvider, IAuditStore> factory, string? connectionString = null)
+    public AuditTrailBuilder UseStore(Func<IServiceProvider, IAuditStore> factory, string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(factory);
         if (connectionString is not null)
@@ -34,5 +39,17 @@ public sealed class AuditTrailBuilder
         Services.RemoveAll<IAuditStore>();
         Services.AddSingleton(factory);
         return this;
+    }
+
+    /// <summary>
+    /// Uses a store made from the connection string (<paramref name="connectionString"/> when given, else
+    /// <c>AuditTrail:ConnectionString</c>) and the app's clock: the one-line body of a provider's <c>UseX</c> extension.
+    /// </summary>
+    public AuditTrailBuilder UseStore(Func<string, TimeProvider, IAuditStore> create, string? connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return UseStore(
+            sp => create(sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!, sp.GetRequiredService<TimeProvider>()),
+            connectionString);
     }
 }
