@@ -17,15 +17,43 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
         SqlScript.LoadEmbedded(typeof(PostgreSqlAuditStore).Assembly, "AspNetAuditTrail.PostgreSql.Migrations.");
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string? _schema;
 
-    /// <summary>Creates the store for the given connection string.</summary>
-    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider)
+    /// <summary>Creates the store for the given connection string; with a <paramref name="schema"/>, the tables live there (created when missing).</summary>
+    /// <exception cref="ArgumentException">The schema is not a plain identifier.</exception>
+    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider, string? schema = null)
         : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        Identity = $"postgresql://{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
+        if (schema is not null)
+        {
+            if (!SqlScript.IsPlainIdentifier(schema))
+            {
+                throw new ArgumentException($"The audit schema name '{schema}' must be a plain identifier (letters, digits, underscores).", nameof(schema));
+            }
+
+            settings.SearchPath = schema;
+            _schema = schema;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        Identity = $"postgresql://{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}" + (schema is null ? "" : "/" + schema);
+    }
+
+    /// <summary>Creates the schema first, when one was given.</summary>
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_schema is not null)
+        {
+            await using var connection = _dataSource.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{_schema}\"";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await base.MigrateAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -36,4 +36,8 @@ public sealed partial record SqlScript(int Version, string Name, string Sql)
 
     [GeneratedRegex(@"^(\d+)_(.+)\.sql$")]
     private static partial Regex FileName();
+
+    /// <summary>True for a plain SQL identifier (letters, digits and underscores, not starting with a digit, at most 63 characters), safe to write into a statement as a schema name.</summary>
+    public static bool IsPlainIdentifier(string name) =>
+        name.Length is > 0 and <= 63 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

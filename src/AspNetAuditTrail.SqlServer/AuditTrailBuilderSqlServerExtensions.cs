@@ -1,5 +1,6 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.SqlServer;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -7,13 +8,29 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AuditTrailBuilderSqlServerExtensions
 {
     /// <summary>
-    /// Writes the audit trail to SQL Server (SqlBulkCopy per batch), in the given schema (default <c>audit</c>).
-    /// With no connection string, <c>AuditTrail:ConnectionString</c> is used.
+    /// Writes the audit trail to SQL Server (SqlBulkCopy per batch). With no connection string,
+    /// <c>AuditTrail:ConnectionString</c> is used. The schema comes from <paramref name="schema"/>, else
+    /// <c>AuditTrail:SqlServer:Schema</c>, else <c>audit</c>.
     /// </summary>
-    public static AuditTrailBuilder UseSqlServer(
-        this AuditTrailBuilder builder, string? connectionString = null, string schema = SqlServerAuditStore.DefaultSchema)
+    public static AuditTrailBuilder UseSqlServer(this AuditTrailBuilder builder, string? connectionString = null, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseStore((connection, time) => new SqlServerAuditStore(connection, time, schema), connectionString);
+        var options = builder.Services.AddOptions<SqlServerAuditOptions>();
+        if (builder.Configuration is { } section)
+        {
+            options.Bind(section.GetSection("SqlServer"));
+        }
+
+        if (schema is not null)
+        {
+            options.Configure(o => o.Schema = schema);
+        }
+
+        return builder.UseStore(
+            sp => new SqlServerAuditStore(
+                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<SqlServerAuditOptions>>().Value.Schema),
+            connectionString);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
         : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        if (!Identifier().IsMatch(schema))
+        if (!SqlScript.IsPlainIdentifier(schema))
         {
             throw new ArgumentException($"The audit schema name '{schema}' must be a plain identifier (letters, digits, underscores).", nameof(schema));
         }
@@ -156,9 +156,6 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
         AuditColumnType.Boolean => typeof(bool),
         _ => typeof(string),
     };
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
 
     [GeneratedRegex(@"^\s*GO\s*(?:--.*)?$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoLine();

@@ -1,4 +1,5 @@
 using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,10 +9,20 @@ namespace AspNetAuditTrail.Configuration;
 /// <summary>Returned by <c>AddAuditTrail</c>: picks the audit store (for example <c>.UseSqlite(...)</c>).</summary>
 public sealed class AuditTrailBuilder
 {
-    internal AuditTrailBuilder(IServiceCollection services) => Services = services;
+    internal AuditTrailBuilder(IServiceCollection services, IConfiguration? configuration)
+    {
+        Services = services;
+        Configuration = configuration;
+    }
 
     /// <summary>The application's services.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The configuration section <c>AddAuditTrail</c> was given (usually <c>AuditTrail</c>), where a provider reads
+    /// its own subsection (for example <c>AuditTrail:PostgreSql</c>); null when the options were set in code.
+    /// </summary>
+    public IConfiguration? Configuration { get; }
 
     /// <summary>Registers a <see cref="ProcessAudit"/> subclass as a scoped service, to be injected where it is used.</summary>
     public AuditTrailBuilder AddProcessAudit<TProcess>()

@@ -19,7 +19,7 @@ public static class AuditTrailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AuditTrailOptions>().Bind(configuration);
-        return services.AddAuditTrailCore();
+        return services.AddAuditTrailCore(configuration);
     }
 
     /// <summary>Adds the audit trail with options set in code.</summary>
@@ -27,10 +27,10 @@ public static class AuditTrailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<AuditTrailOptions>().Configure(configure);
-        return services.AddAuditTrailCore();
+        return services.AddAuditTrailCore(configuration: null);
     }
 
-    private static AuditTrailBuilder AddAuditTrailCore(this IServiceCollection services)
+    private static AuditTrailBuilder AddAuditTrailCore(this IServiceCollection services, IConfiguration? configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         var firstCall = !services.Any(d => d.ServiceType == typeof(AuditTrailMarker));
@@ -75,6 +75,6 @@ public static class AuditTrailServiceCollectionExtensions
             FrameworkServices.Decorate(services);
         }
 
-        return new AuditTrailBuilder(services);
+        return new AuditTrailBuilder(services, configuration);
     }
 }
