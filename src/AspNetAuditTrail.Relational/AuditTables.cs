@@ -1,4 +1,5 @@
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Reading;
 
 namespace AspNetAuditTrail.Relational;
 
@@ -123,6 +124,19 @@ public static class AuditTables
             [Step.Name] = Types(Step),
             [Registration.Name] = Types(Registration),
         };
+
+    /// <summary>The table that holds rows of the kind.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a kind of row.</exception>
+    public static string NameOf(AuditRowKind kind) => kind switch
+    {
+        AuditRowKind.Request => Request.Name,
+        AuditRowKind.Login => Login.Name,
+        AuditRowKind.Security => Security.Name,
+        AuditRowKind.Process => Process.Name,
+        AuditRowKind.Step => Step.Name,
+        AuditRowKind.Registration => Registration.Name,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of audit row."),
+    };
 
     private static IReadOnlyDictionary<string, AuditColumnType> Types<TEvent>(AuditTable<TEvent> table) =>
         table.Columns.ToDictionary(c => c.Name, c => c.Type);

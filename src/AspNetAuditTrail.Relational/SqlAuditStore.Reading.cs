@@ -95,13 +95,9 @@ public abstract partial class SqlAuditStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<AuditRecord> StreamTableAsync(string table, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public IAsyncEnumerable<AuditRecord> StreamTableAsync(AuditRowKind kind, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        if (!AuditTables.ColumnTypes.ContainsKey(table))
-        {
-            throw new ArgumentException($"'{table}' is not an audit table.", nameof(table));
-        }
-
+        var table = AuditTables.NameOf(kind);
         var sql = new StringBuilder($"SELECT * FROM {TableName(table)} WHERE 1 = 1");
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, from, to);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AspNetAuditTrail.Reading;
-using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
 using PdfSharp.Drawing;
@@ -81,7 +80,7 @@ internal static class ReportEndpoints
         var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
         var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in reader.StreamTableAsync(AuditTables.Login.Name, from, to, cancel))
+        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Login, from, to, cancel))
         {
             var status = row.Text("status")!;
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
@@ -100,7 +99,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Suspicious activity");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
-        await foreach (var row in reader.StreamTableAsync(AuditTables.Security.Name, from, to, cancel))
+        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Security, from, to, cancel))
         {
             if (row.Text("event_type") == "SuspiciousActivity")
             {
@@ -110,7 +109,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Sign-ins, sign-outs and failures");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
-        await foreach (var row in reader.StreamTableAsync(AuditTables.Login.Name, from, to, cancel))
+        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Login, from, to, cancel))
         {
             var status = row.Text("status");
             pdf.Row([Time(row.OccurredAt), new PdfCell(status, status == "Failed" ? Red : Green, Bold: true), row.Text("user_name"), row.Text("user_id"), row.Text("ip_address")]);
@@ -129,20 +128,20 @@ internal static class ReportEndpoints
 
         var cancel = context.RequestAborted;
         var steps = new Dictionary<Guid, List<AuditRecord>>();
-        await foreach (var step in reader.StreamTableAsync(AuditTables.Step.Name, from, to, cancel))
+        await foreach (var step in reader.StreamTableAsync(AuditRowKind.Step, from, to, cancel))
         {
             (steps.TryGetValue((Guid)step["process_id"]!, out var list) ? list : steps[(Guid)step["process_id"]!] = []).Add(step);
         }
 
         var registrations = new Dictionary<Guid, List<AuditRecord>>();
-        await foreach (var registration in reader.StreamTableAsync(AuditTables.Registration.Name, from, null, cancel))
+        await foreach (var registration in reader.StreamTableAsync(AuditRowKind.Registration, from, null, cancel))
         {
             (registrations.TryGetValue((Guid)registration["step_id"]!, out var list) ? list : registrations[(Guid)registration["step_id"]!] = []).Add(registration);
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamTableAsync(AuditTables.Process.Name, from, to, cancel))
+        await foreach (var process in reader.StreamTableAsync(AuditRowKind.Process, from, to, cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
             var outcome = ProcessOutcome.Evaluate(

@@ -12,6 +12,6 @@ public interface IAuditReader
     /// <summary>A request with its linked login, security and process rows; null when there is none with that id.</summary>
     Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one of the other tables (logins, security events, processes, steps, registrations) in a time range, oldest first, read as consumed.</summary>
-    IAsyncEnumerable<AuditRecord> StreamTableAsync(string table, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken);
+    /// <summary>Rows of one kind in a time range, oldest first, read as consumed.</summary>
+    IAsyncEnumerable<AuditRecord> StreamTableAsync(AuditRowKind kind, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken);
 }
