@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -17,17 +16,6 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         "/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}",
         "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf", "/audit",
     ];
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await client.SendAsync(request, Token);
-    }
 
     /// <summary>Starts the sample, makes some traffic, waits until the writer has it, and signs alice in.</summary>
     private async Task<(SampleApp App, HttpClient Client, string Admin)> StartAsync(int requests = 3, Dictionary<string, string?>? settings = null)
@@ -52,13 +40,13 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
 
         foreach (var path in Endpoints.Append("/audit/events?status=abc"))
         {
-            var response = await GetAsync(client, path, admin);
+            var response = await client.GetAsAsync(path, admin);
             Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: Cache-Control {response.Headers.CacheControl}");
             Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
             Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
         }
 
-        var page = await GetAsync(client, "/audit", admin);
+        var page = await client.GetAsAsync("/audit", admin);
         var policy = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
         var html = await page.Content.ReadAsStringAsync(Token);
         var style = html[(html.IndexOf("<style>", StringComparison.Ordinal) + 7)..html.IndexOf("</style>", StringComparison.Ordinal)];
@@ -79,9 +67,9 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
 
         foreach (var path in Endpoints)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(client, path, null)).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(client, path, bob)).StatusCode);
-            Assert.NotEqual(HttpStatusCode.Forbidden, (await GetAsync(client, path, admin)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsAsync(path, null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsAsync(path, bob)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.Forbidden, (await client.GetAsAsync(path, admin)).StatusCode);
         }
     }
 
@@ -109,7 +97,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
 
         foreach (var path in new[] { "/audit/events", "/audit/events.csv", "/audit/events.json", "/audit/reports/requests.pdf" })
         {
-            var response = await GetAsync(client, $"{path}?{name}={Uri.EscapeDataString(value)}", admin);
+            var response = await client.GetAsAsync($"{path}?{name}={Uri.EscapeDataString(value)}", admin);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -128,7 +116,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         await using var _ = app;
         var before = Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}");
 
-        var response = await GetAsync(client, $"/audit/events?{name}={Uri.EscapeDataString(value)}", admin);
+        var response = await client.GetAsAsync($"/audit/events?{name}={Uri.EscapeDataString(value)}", admin);
         var page = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -147,7 +135,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         string? after = null;
         do
         {
-            var page = await (await GetAsync(client, $"/audit/events?path=/api/products&pageSize=3{(after is null ? "" : "&after=" + after)}", admin))
+            var page = await (await client.GetAsAsync($"/audit/events?path=/api/products&pageSize=3{(after is null ? "" : "&after=" + after)}", admin))
                 .Content.ReadFromJsonAsync<JsonElement>(Token);
             seen.AddRange(page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("query_string").GetString()!));
             after = page.GetProperty("continuationToken").GetString();
@@ -155,7 +143,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         while (after is not null);
 
         Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(i => $"n={i}"), seen);
-        var signIns = await (await GetAsync(client, "/audit/events?kind=login&method=post&status=2xx", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        var signIns = await (await client.GetAsAsync("/audit/events?kind=login&method=post&status=2xx", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal("/api/token", Assert.Single(signIns.GetProperty("events").EnumerateArray()).GetProperty("path").GetString());
     }
 
@@ -164,16 +152,16 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     {
         var (app, client, admin) = await StartAsync(requests: 0);
         await using var _ = app;
-        var signIns = await (await GetAsync(client, "/audit/events?kind=login", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        var signIns = await (await client.GetAsAsync("/audit/events?kind=login", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
         var id = signIns.GetProperty("events")[0].GetProperty("id").GetString();
 
-        var details = await (await GetAsync(client, $"/audit/events/{id}", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        var details = await (await client.GetAsAsync($"/audit/events/{id}", admin)).Content.ReadFromJsonAsync<JsonElement>(Token);
 
         Assert.Equal(id, details.GetProperty("request").GetProperty("id").GetString());
         Assert.Equal("SignIn", details.GetProperty("logins")[0].GetProperty("status").GetString());
         Assert.Equal(0, details.GetProperty("processes").GetArrayLength());
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"/audit/events/{Guid.CreateVersion7()}", admin)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync(client, "/audit/events/42", admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsAsync($"/audit/events/{Guid.CreateVersion7()}", admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsAsync("/audit/events/42", admin)).StatusCode);
     }
 
     [Fact]
@@ -189,7 +177,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         }
 
         await Database.WaitForRowsAsync("request_audit_event", 2, NotAdmin);
-        var csv = await (await GetAsync(client, "/audit/events.csv?path=/api/uploads", admin)).Content.ReadAsStringAsync(Token);
+        var csv = await (await client.GetAsAsync("/audit/events.csv?path=/api/uploads", admin)).Content.ReadAsStringAsync(Token);
         var rows = ParseCsv(csv);
 
         Assert.Equal(2, rows.Count);
@@ -209,7 +197,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
         await client.PostAsJsonAsync("/api/products", new { code = "J-1", name = "Json", price = 1 }, Token);
         await Database.WaitForRowsAsync("request_audit_event", 7, NotAdmin);
 
-        var response = await GetAsync(client, "/audit/events.json?path=/api/products*", admin);
+        var response = await client.GetAsAsync("/audit/events.json?path=/api/products*", admin);
         var rows = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).EnumerateArray().ToArray();
 
         Assert.Equal("attachment; filename=\"audit-events.json\"", response.Content.Headers.ContentDisposition!.ToString());

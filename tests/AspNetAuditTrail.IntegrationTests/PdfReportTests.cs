@@ -1,25 +1,11 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AspNetAuditTrail.IntegrationTests.Databases;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
 public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(database)
 {
-    private static async Task<string[]> PagesAsync(HttpClient client, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await client.SendAsync(request, Token);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Token));
-        return pdf.GetPages().Select(page => ContentOrderTextExtractor.GetText(page)).ToArray();
-    }
-
     [Fact]
     public async Task TheRequestsReportHasItsHeaderSummaryAndEveryRowWithTheTableHeaderOnEveryPage()
     {
@@ -33,7 +19,7 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
         var token = await DemoUsers.TokenAsync(client, "alice");
         await Database.WaitForRowsAsync("request_audit_event", 121);
 
-        var pages = await PagesAsync(client, "/audit/reports/requests.pdf?path=/api/products/*", token);
+        var pages = await client.PdfPagesAsync("/audit/reports/requests.pdf?path=/api/products/*", token);
 
         Assert.True(pages.Length >= 3, $"{pages.Length} pages");
         Assert.Contains("Requests report", pages[0]);
@@ -73,7 +59,7 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
         var token = await DemoUsers.TokenAsync(client, "alice");
         await Database.WaitForRowsAsync("login_audit_event", 6);
 
-        var text = string.Join("\n", await PagesAsync(client, "/audit/reports/logins.pdf", token));
+        var text = string.Join("\n", await client.PdfPagesAsync("/audit/reports/logins.pdf", token));
 
         Assert.Contains("Sign-in report", text);
         Assert.Contains("Failed 5, SignIn 1", text);
@@ -93,7 +79,7 @@ public abstract class PdfReportTests(AuditDatabase database) : DatabaseTest(data
         var token = await DemoUsers.TokenAsync(client, "alice");
         await Database.WaitForRowsAsync("registration_audit_event", 5);
 
-        var text = string.Join("\n", await PagesAsync(client, "/audit/reports/processes.pdf", token));
+        var text = string.Join("\n", await client.PdfPagesAsync("/audit/reports/processes.pdf", token));
 
         Assert.Contains("Process report", text);
         Assert.Contains("Code 'Ωμέγα-1' is valid.", text);
