@@ -65,7 +65,13 @@ public abstract class AuditDatabase : IAsyncDisposable
     public abstract IReadOnlyList<(string Name, int MaxLength)> Columns(string table);
 
     /// <summary>Runs this dialect's scripts from <c>sql/</c> up to a version, as a DBA would by hand.</summary>
-    public abstract Task ApplyScriptsByHandAsync(int upToVersion);
+    public virtual async Task ApplyScriptsByHandAsync(int upToVersion)
+    {
+        foreach (var file in ScriptFiles(upToVersion))
+        {
+            Execute(await File.ReadAllTextAsync(file));
+        }
+    }
 
     /// <summary>Records a version in the schema-version table, creating the table as the store would.</summary>
     public abstract Task RecordVersionByHandAsync(int version, string name);

@@ -47,14 +47,6 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
             """, new { table })
             .Select(r => ((string)r["column_name"]!, (int)(long)r["max_length"]!)).ToArray();
 
-    public override async Task ApplyScriptsByHandAsync(int upToVersion)
-    {
-        foreach (var file in ScriptFiles(upToVersion))
-        {
-            Execute(await File.ReadAllTextAsync(file));
-        }
-    }
-
     public override Task RecordVersionByHandAsync(int version, string name)
     {
         Execute("CREATE TABLE IF NOT EXISTS audit_schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");

@@ -37,14 +37,6 @@ public sealed class SqliteAuditDatabase : AuditDatabase
     public override IReadOnlyList<(string Name, int MaxLength)> Columns(string table) =>
         Query($"SELECT name FROM pragma_table_info('{table}') ORDER BY cid").Select(r => ((string)r["name"]!, 0)).ToArray();
 
-    public override async Task ApplyScriptsByHandAsync(int upToVersion)
-    {
-        foreach (var file in ScriptFiles(upToVersion))
-        {
-            Execute(await File.ReadAllTextAsync(file));
-        }
-    }
-
     public override Task RecordVersionByHandAsync(int version, string name)
     {
         Execute("CREATE TABLE IF NOT EXISTS audit_schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
