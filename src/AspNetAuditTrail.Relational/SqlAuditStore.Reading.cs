@@ -72,25 +72,10 @@ public abstract partial class SqlAuditStore
         Task<List<AuditRecord>> Linked(string table, string column = "request_event_id") =>
             ToListAsync(table, $"SELECT * FROM {TableName(table)} WHERE {column} = @id ORDER BY occurred_at, id", parameters, cancellationToken);
 
+        // Six queries, however many processes and steps: steps and registrations come through their process.
         var processes = await Linked(AuditTables.Process.Name);
-        var steps = new List<AuditRecord>();
-        var registrations = new List<AuditRecord>();
-        foreach (var process in processes)
-        {
-            var processParameters = new DynamicParameters();
-            processParameters.Add("id", ToDbValue(AuditColumnType.Id, process.Id));
-            var processSteps = await ToListAsync(AuditTables.Step.Name,
-                $"SELECT * FROM {TableName(AuditTables.Step.Name)} WHERE process_id = @id ORDER BY step_order, id", processParameters, cancellationToken);
-            steps.AddRange(processSteps);
-            foreach (var step in processSteps)
-            {
-                var stepParameters = new DynamicParameters();
-                stepParameters.Add("id", ToDbValue(AuditColumnType.Id, step.Id));
-                registrations.AddRange(await ToListAsync(AuditTables.Registration.Name,
-                    $"SELECT * FROM {TableName(AuditTables.Registration.Name)} WHERE step_id = @id ORDER BY occurred_at, id", stepParameters, cancellationToken));
-            }
-        }
-
+        var steps = await ToListAsync(AuditTables.Step.Name, StepsOfRequestSql, parameters, cancellationToken);
+        var registrations = await ToListAsync(AuditTables.Registration.Name, RegistrationsOfRequestSql, parameters, cancellationToken);
         return new AuditEventDetails(request[0], await Linked(AuditTables.Login.Name), await Linked(AuditTables.Security.Name), processes, steps, registrations);
     }
 
@@ -172,6 +157,17 @@ public abstract partial class SqlAuditStore
     }
 
     /// <summary>Every kind of reading statement, with every filter on, for syntax checks.</summary>
+    /// <summary>The steps of a request's processes, in process order, then step order.</summary>
+    private string StepsOfRequestSql =>
+        $"SELECT s.* FROM {TableName(AuditTables.Step.Name)} s JOIN {TableName(AuditTables.Process.Name)} p ON p.id = s.process_id " +
+        "WHERE p.request_event_id = @id ORDER BY p.occurred_at, p.id, s.step_order, s.id";
+
+    /// <summary>The registrations of a request's steps, in step order, then time.</summary>
+    private string RegistrationsOfRequestSql =>
+        $"SELECT g.* FROM {TableName(AuditTables.Registration.Name)} g JOIN {TableName(AuditTables.Step.Name)} s ON s.id = g.step_id " +
+        $"JOIN {TableName(AuditTables.Process.Name)} p ON p.id = s.process_id " +
+        "WHERE p.request_event_id = @id ORDER BY p.occurred_at, p.id, s.step_order, s.id, g.occurred_at, g.id";
+
     internal IEnumerable<string> ReadingStatements()
     {
         var everything = new AuditQuery
@@ -189,7 +185,8 @@ public abstract partial class SqlAuditStore
         yield return RequestQuery(everything, 101).Sql;
         yield return RequestQuery(everything with { Kind = EventKind.Process }, null).Sql;
         yield return $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id";
-        yield return $"SELECT * FROM {TableName(AuditTables.Step.Name)} WHERE process_id = @id ORDER BY step_order, id";
+        yield return StepsOfRequestSql;
+        yield return RegistrationsOfRequestSql;
         yield return $"SELECT * FROM {TableName(AuditTables.Login.Name)} WHERE 1 = 1 AND occurred_at >= @from AND occurred_at < @to ORDER BY occurred_at, id";
     }
 
