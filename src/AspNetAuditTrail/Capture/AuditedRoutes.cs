@@ -13,13 +13,14 @@ namespace AspNetAuditTrail.Capture;
 /// </summary>
 internal sealed class AuditedRoutes(IServiceProvider services)
 {
+    private readonly Lock _gate = new();
     private volatile (TemplateMatcher Matcher, AuditAttribute Settings)[]? _routes;
     private IDisposable? _subscription;
 
     /// <summary>The settings of the audited endpoint whose template the path fits; null when there is none.</summary>
     public AuditAttribute? Find(PathString path)
     {
-        var routes = _routes ??= Build();
+        var routes = _routes ?? Build();
         if (routes.Length == 0)
         {
             return null;
@@ -39,15 +40,29 @@ internal sealed class AuditedRoutes(IServiceProvider services)
         return null;
     }
 
+    /// <summary>Reads the audited endpoints once (one thread builds, one change subscription), and again after they change.</summary>
     private (TemplateMatcher, AuditAttribute)[] Build()
     {
-        if (services.GetService<EndpointDataSource>() is not { } source)
+        lock (_gate)
         {
-            return [];
-        }
+            if (_routes is { } built)
+            {
+                return built;
+            }
 
-        _subscription?.Dispose();
-        _subscription = ChangeToken.OnChange(source.GetChangeToken, () => _routes = null);
+            if (services.GetService<EndpointDataSource>() is not { } source)
+            {
+                return _routes = [];
+            }
+
+            _subscription?.Dispose();
+            _subscription = ChangeToken.OnChange(source.GetChangeToken, () => _routes = null);
+            return _routes = Read(source);
+        }
+    }
+
+    private static (TemplateMatcher, AuditAttribute)[] Read(EndpointDataSource source)
+    {
         var routes = new List<(TemplateMatcher, AuditAttribute)>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {

@@ -54,7 +54,7 @@ internal sealed class FrameworkServices
     /// <summary>The descriptor that wins resolution of the service, when it is not the audit's own.</summary>
     private ServiceDescriptor? Later<TService>()
     {
-        var last = _services.LastOrDefault(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
+        var last = LastRegistration<TService>(_services);
         return last is null || last.ImplementationFactory?.Target is Wrapped ? null : last;
     }
 
@@ -70,7 +70,7 @@ internal sealed class FrameworkServices
         IServiceCollection services, ServiceLifetime defaultLifetime, Func<IServiceProvider, object> defaultInner, Func<IServiceProvider, TService, TService> decorate)
         where TService : class
     {
-        var existing = services.LastOrDefault(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
+        var existing = LastRegistration<TService>(services);
         if (existing is not null)
         {
             services.Remove(existing);
@@ -80,6 +80,10 @@ internal sealed class FrameworkServices
         var wrapped = new Wrapped(sp => decorate(sp, (TService)inner(sp)));
         services.Add(new ServiceDescriptor(typeof(TService), wrapped.Create, existing?.Lifetime ?? defaultLifetime));
     }
+
+    /// <summary>The registration that wins resolution of the service (the last one, not keyed).</summary>
+    private static ServiceDescriptor? LastRegistration<TService>(IServiceCollection services) =>
+        services.LastOrDefault(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
 
     private static object Create(IServiceProvider sp, ServiceDescriptor descriptor) =>
         descriptor.ImplementationInstance

@@ -62,24 +62,13 @@ internal static class LoginFields
         foreach (var pair in body.Split('&'))
         {
             var equals = pair.IndexOf('=');
-            if (equals > 0 && candidates.Count < MaxCandidates && Decode(pair[..equals]).Equals(field, StringComparison.OrdinalIgnoreCase))
+            if (equals > 0 && candidates.Count < MaxCandidates
+                && SecretMasker.DecodeFormComponent(pair[..equals]).Equals(field, StringComparison.OrdinalIgnoreCase))
             {
-                candidates.Add(Decode(pair[(equals + 1)..]));
+                candidates.Add(SecretMasker.DecodeFormComponent(pair[(equals + 1)..]));
             }
         }
 
         return candidates;
-    }
-
-    private static string Decode(string text)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(text.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            return text;
-        }
     }
 }

@@ -180,7 +180,7 @@ internal sealed class SecretMasker
             first = false;
             var equals = pair.IndexOf('=');
             var key = equals < 0 ? pair : pair[..equals];
-            if (equals >= 0 && IsMasked(DecodeKey(key)))
+            if (equals >= 0 && IsMasked(DecodeFormComponent(key)))
             {
                 builder.Append(key).Append('=').Append(Mask);
             }
@@ -193,15 +193,16 @@ internal sealed class SecretMasker
         return builder.ToString();
     }
 
-    private static string DecodeKey(string key)
+    /// <summary>A form or query-string component decoded (<c>+</c> as a space, <c>%XX</c> escapes); as it is when it cannot be.</summary>
+    internal static string DecodeFormComponent(string text)
     {
         try
         {
-            return Uri.UnescapeDataString(key.Replace('+', ' ')).Trim();
+            return Uri.UnescapeDataString(text.Replace('+', ' '));
         }
         catch (UriFormatException)
         {
-            return key;
+            return text;
         }
     }
 }

@@ -27,10 +27,17 @@ internal sealed class AuditJournal
     private readonly AuditMetrics _metrics;
     private readonly ILogger<AuditJournal> _logger;
     private readonly JournalRecord? _records;
+    private readonly TimeProvider _time;
 
     public AuditJournal(
-        IOptions<AuditTrailOptions> options, IHostEnvironment environment, IServiceProvider services, AuditMetrics metrics, ILogger<AuditJournal> logger)
+        IOptions<AuditTrailOptions> options,
+        IHostEnvironment environment,
+        IServiceProvider services,
+        TimeProvider time,
+        AuditMetrics metrics,
+        ILogger<AuditJournal> logger)
     {
+        _time = time;
         var store = services.GetService<IAuditStore>() ?? throw new InvalidOperationException(NoStore);
         var folder = options.Value.JournalFolder ?? JournalFolder.Default(environment);
         var storeHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(store.Identity)))[..16];
@@ -209,7 +216,7 @@ internal sealed class AuditJournal
 
     private bool Failed(int count, string reason, Exception? exception)
     {
-        LastFailure = DateTimeOffset.UtcNow;
+        LastFailure = _time.GetUtcNow();
         _metrics.Dropped(count, reason);
         if (exception is not null)
         {

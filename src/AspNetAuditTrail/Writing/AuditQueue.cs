@@ -60,7 +60,7 @@ internal sealed class AuditQueue
     public bool Enqueue(AuditUnit unit)
     {
         var size = UnitSize.Estimate(unit);
-        return TryAdd(unit, size) || Overflow(unit);
+        return TryAdd(unit, size) || Overflow(unit, size);
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ internal sealed class AuditQueue
 
         return _overflow == AuditOverflowPolicy.Block && !IsCompleted
             ? WaitForRoomAsync(unit, size, cancellationToken)
-            : ValueTask.FromResult(Overflow(unit));
+            : ValueTask.FromResult(Overflow(unit, size));
     }
 
     /// <summary>
@@ -177,10 +177,10 @@ internal sealed class AuditQueue
             Interlocked.Decrement(ref _waiting);
         }
 
-        return Overflow(unit);
+        return Overflow(unit, size);
     }
 
-    private bool Overflow(AuditUnit unit)
+    private bool Overflow(AuditUnit unit, long size)
     {
         if (IsCompleted)
         {
@@ -196,7 +196,7 @@ internal sealed class AuditQueue
 
         if (_overflow is AuditOverflowPolicy.Spill or AuditOverflowPolicy.Block)
         {
-            return _spiller.Spill(unit, UnitSize.Estimate(unit));
+            return _spiller.Spill(unit, size);
         }
 
         _metrics.Dropped(1, "queue_full");

@@ -45,7 +45,7 @@ internal sealed class WriterHarness : IAsyncDisposable
         _listener.Start();
 
         var metrics = new AuditMetrics(meterFactory, Time);
-        Journal = new AuditJournal(Options.Create(options), new HostingEnvironment { ApplicationName = "writer-tests" }, _services, metrics, NullLogger<AuditJournal>.Instance);
+        Journal = new AuditJournal(Options.Create(options), new HostingEnvironment { ApplicationName = "writer-tests" }, _services, Time, metrics, NullLogger<AuditJournal>.Instance);
         Queue = new AuditQueue(Options.Create(options), Journal, metrics, NullLogger<AuditQueue>.Instance);
         Status = new AuditTrailStatus(Time);
         Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, Status, NullLogger<AuditWriter>.Instance);
