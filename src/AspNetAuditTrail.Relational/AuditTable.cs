@@ -1,7 +1,26 @@
 namespace AspNetAuditTrail.Relational;
 
-/// <summary>An audit table: its name and its columns, defined once for every dialect.</summary>
+/// <summary>An audit table: its name, its columns (how each is read from an event) and how a row read back becomes an event again.</summary>
 /// <typeparam name="TEvent">The event type the table stores.</typeparam>
-/// <param name="Name">The table name.</param>
-/// <param name="Columns">The columns in insert order.</param>
-public sealed record AuditTable<TEvent>(string Name, IReadOnlyList<AuditColumn<TEvent>> Columns);
+public sealed class AuditTable<TEvent>
+{
+    internal AuditTable(string name, IReadOnlyList<AuditColumn<TEvent>> columns, Func<AuditRow, TEvent> fromRow)
+    {
+        Name = name;
+        Columns = columns;
+        ColumnTypes = columns.ToDictionary(c => c.Name, c => c.Type);
+        FromRow = fromRow;
+    }
+
+    /// <summary>The table name.</summary>
+    public string Name { get; }
+
+    /// <summary>The columns in insert order.</summary>
+    public IReadOnlyList<AuditColumn<TEvent>> Columns { get; }
+
+    /// <summary>Each column's type, by name.</summary>
+    internal IReadOnlyDictionary<string, AuditColumnType> ColumnTypes { get; }
+
+    /// <summary>Builds the event from a row read back.</summary>
+    internal Func<AuditRow, TEvent> FromRow { get; }
+}

@@ -1,10 +1,9 @@
 using AspNetAuditTrail.Events;
-using AspNetAuditTrail.Reading;
 
 namespace AspNetAuditTrail.Relational;
 
 /// <summary>The product's tables as the writer fills them. The schema scripts in <c>sql/</c> define the same columns.</summary>
-public static class AuditTables
+public static partial class AuditTables
 {
     /// <summary>The name of the table that records which schema scripts were applied.</summary>
     public const string SchemaVersion = "audit_schema_version";
@@ -45,7 +44,7 @@ public static class AuditTables
         new("validation_errors", AuditColumnType.Json, e => e.ValidationErrors),
         new("result_type", AuditColumnType.Text, e => e.ResultType, 512),
         new("result_status_code", AuditColumnType.Int32, e => e.ResultStatusCode),
-    ]);
+    ], ReadRequest);
 
     /// <summary><c>login_audit_event</c>: sign-ins, sign-outs and failed sign-ins.</summary>
     public static AuditTable<LoginAuditEvent> Login { get; } = new("login_audit_event",
@@ -58,7 +57,7 @@ public static class AuditTables
         new("user_id", AuditColumnType.Text, e => e.UserId, 256),
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
-    ]);
+    ], ReadLogin);
 
     /// <summary><c>security_audit_event</c>: token failures, access denied or granted, suspicious activity.</summary>
     public static AuditTable<SecurityAuditEvent> Security { get; } = new("security_audit_event",
@@ -73,7 +72,7 @@ public static class AuditTables
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
         new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
         new("details", AuditColumnType.Json, e => e.Details),
-    ]);
+    ], ReadSecurity);
 
     /// <summary><c>process_audit_event</c>: business processes.</summary>
     public static AuditTable<ProcessAuditEvent> Process { get; } = new("process_audit_event",
@@ -85,7 +84,7 @@ public static class AuditTables
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
-    ]);
+    ], ReadProcess);
 
     /// <summary><c>step_audit_event</c>: the steps of processes.</summary>
     public static AuditTable<StepAuditEvent> Step { get; } = new("step_audit_event",
@@ -98,7 +97,7 @@ public static class AuditTables
         new("step_order", AuditColumnType.Int32, e => e.Order),
         new("expected_registrations", AuditColumnType.Int32, e => e.ExpectedRegistrations),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
-    ]);
+    ], ReadStep);
 
     /// <summary><c>registration_audit_event</c>: the registrations of steps.</summary>
     public static AuditTable<RegistrationAuditEvent> Registration { get; } = new("registration_audit_event",
@@ -110,34 +109,23 @@ public static class AuditTables
         new("name", AuditColumnType.Text, e => e.Name, 255),
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
-    ]);
+    ], ReadRegistration);
 
     // Declared after the tables: static initializers run in text order.
-    /// <summary>Every table's columns and their types, by table name.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, AuditColumnType>> ColumnTypes { get; } =
-        new Dictionary<string, IReadOnlyDictionary<string, AuditColumnType>>
-        {
-            [Request.Name] = Types(Request),
-            [Login.Name] = Types(Login),
-            [Security.Name] = Types(Security),
-            [Process.Name] = Types(Process),
-            [Step.Name] = Types(Step),
-            [Registration.Name] = Types(Registration),
-        };
-
-    /// <summary>The table that holds rows of the kind.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not a kind of row.</exception>
-    public static string NameOf(AuditRowKind kind) => kind switch
+    private static readonly Dictionary<Type, object> ByEventType = new()
     {
-        AuditRowKind.Request => Request.Name,
-        AuditRowKind.Login => Login.Name,
-        AuditRowKind.Security => Security.Name,
-        AuditRowKind.Process => Process.Name,
-        AuditRowKind.Step => Step.Name,
-        AuditRowKind.Registration => Registration.Name,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of audit row."),
+        [typeof(RequestAuditEvent)] = Request,
+        [typeof(LoginAuditEvent)] = Login,
+        [typeof(SecurityAuditEvent)] = Security,
+        [typeof(ProcessAuditEvent)] = Process,
+        [typeof(StepAuditEvent)] = Step,
+        [typeof(RegistrationAuditEvent)] = Registration,
     };
 
-    private static IReadOnlyDictionary<string, AuditColumnType> Types<TEvent>(AuditTable<TEvent> table) =>
-        table.Columns.ToDictionary(c => c.Name, c => c.Type);
+    /// <summary>The table that holds rows of the event type.</summary>
+    /// <exception cref="NotSupportedException">No table holds rows of that type.</exception>
+    public static AuditTable<TEvent> Of<TEvent>()
+        where TEvent : IAuditEvent =>
+        ByEventType.GetValueOrDefault(typeof(TEvent)) as AuditTable<TEvent>
+            ?? throw new NotSupportedException($"No audit table holds rows of type {typeof(TEvent).Name}.");
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 using Dapper;
 
@@ -13,7 +14,7 @@ public abstract partial class SqlAuditStore
     /// <summary>Limits an ordered query to its first rows (a dialect may use its own syntax).</summary>
     protected virtual string Limit(string orderedSql, int rows) => $"{orderedSql} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Converts a value read back into the common form (see <see cref="AuditRecord"/>).</summary>
+    /// <summary>Converts a value read back into the common form: ids as <see cref="Guid"/>, times as UTC <see cref="DateTimeOffset"/>, integers as <see cref="long"/>, JSON as text.</summary>
     protected virtual object? FromDbValue(AuditColumnType type, object? value) => value switch
     {
         null or DBNull => null,
@@ -38,7 +39,7 @@ public abstract partial class SqlAuditStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000);
-        var rows = new List<AuditRecord>(query.PageSize + 1);
+        var rows = new List<RequestAuditEvent>(query.PageSize + 1);
         await foreach (var row in ReadRequestsAsync(query, query.PageSize + 1, cancellationToken))
         {
             rows.Add(row);
@@ -55,7 +56,7 @@ public abstract partial class SqlAuditStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<AuditRecord> StreamRequestsAsync(AuditQuery query, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<RequestAuditEvent> StreamRequestsAsync(AuditQuery query, CancellationToken cancellationToken) =>
         ReadRequestsAsync(query with { After = null }, null, cancellationToken);
 
     /// <inheritdoc />
@@ -63,37 +64,38 @@ public abstract partial class SqlAuditStore
     {
         var parameters = new DynamicParameters();
         parameters.Add("id", ToDbValue(AuditColumnType.Id, id));
-        var request = await ToListAsync(AuditTables.Request.Name, $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id", parameters, cancellationToken);
+        var request = await ToListAsync(AuditTables.Request, $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id", parameters, cancellationToken);
         if (request.Count == 0)
         {
             return null;
         }
 
-        Task<List<AuditRecord>> Linked(string table, string column = "request_event_id") =>
-            ToListAsync(table, $"SELECT * FROM {TableName(table)} WHERE {column} = @id ORDER BY occurred_at, id", parameters, cancellationToken);
+        Task<List<TEvent>> Linked<TEvent>(AuditTable<TEvent> table) =>
+            ToListAsync(table, $"SELECT * FROM {TableName(table.Name)} WHERE request_event_id = @id ORDER BY occurred_at, id", parameters, cancellationToken);
 
         // Six queries, however many processes and steps: steps and registrations come through their process.
-        var processes = await Linked(AuditTables.Process.Name);
-        var steps = await ToListAsync(AuditTables.Step.Name, StepsOfRequestSql, parameters, cancellationToken);
-        var registrations = await ToListAsync(AuditTables.Registration.Name, RegistrationsOfRequestSql, parameters, cancellationToken);
-        return new AuditEventDetails(request[0], await Linked(AuditTables.Login.Name), await Linked(AuditTables.Security.Name), processes, steps, registrations);
+        var processes = await Linked(AuditTables.Process);
+        var steps = await ToListAsync(AuditTables.Step, StepsOfRequestSql, parameters, cancellationToken);
+        var registrations = await ToListAsync(AuditTables.Registration, RegistrationsOfRequestSql, parameters, cancellationToken);
+        return new AuditEventDetails(request[0], await Linked(AuditTables.Login), await Linked(AuditTables.Security), processes, steps, registrations);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<AuditRecord> StreamTableAsync(AuditRowKind kind, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public IAsyncEnumerable<TEvent> StreamAsync<TEvent>(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+        where TEvent : class, IAuditEvent
     {
-        var table = AuditTables.NameOf(kind);
-        var sql = new StringBuilder($"SELECT * FROM {TableName(table)} WHERE 1 = 1");
+        var table = AuditTables.Of<TEvent>();
+        var sql = new StringBuilder($"SELECT * FROM {TableName(table.Name)} WHERE 1 = 1");
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, from, to);
         sql.Append(" ORDER BY occurred_at, id");
         return ReadAsync(table, sql.ToString(), parameters, cancellationToken);
     }
 
-    private IAsyncEnumerable<AuditRecord> ReadRequestsAsync(AuditQuery query, int? limit, CancellationToken cancellationToken)
+    private IAsyncEnumerable<RequestAuditEvent> ReadRequestsAsync(AuditQuery query, int? limit, CancellationToken cancellationToken)
     {
         var (sql, parameters) = RequestQuery(query, limit);
-        return ReadAsync(AuditTables.Request.Name, sql, parameters, cancellationToken);
+        return ReadAsync(AuditTables.Request, sql, parameters, cancellationToken);
     }
 
     /// <summary>The statement and parameters of a request query.</summary>
@@ -156,7 +158,6 @@ public abstract partial class SqlAuditStore
         return (limit is { } rows ? Limit(sql.ToString(), rows) : sql.ToString(), parameters);
     }
 
-    /// <summary>Every kind of reading statement, with every filter on, for syntax checks.</summary>
     /// <summary>The steps of a request's processes, in process order, then step order.</summary>
     private string StepsOfRequestSql =>
         $"SELECT s.* FROM {TableName(AuditTables.Step.Name)} s JOIN {TableName(AuditTables.Process.Name)} p ON p.id = s.process_id " +
@@ -168,6 +169,7 @@ public abstract partial class SqlAuditStore
         $"JOIN {TableName(AuditTables.Process.Name)} p ON p.id = s.process_id " +
         "WHERE p.request_event_id = @id ORDER BY p.occurred_at, p.id, s.step_order, s.id, g.occurred_at, g.id";
 
+    /// <summary>Every kind of reading statement, with every filter on, for syntax checks.</summary>
     internal IEnumerable<string> ReadingStatements()
     {
         var everything = new AuditQuery
@@ -212,9 +214,9 @@ public abstract partial class SqlAuditStore
             .Replace("_", @"\_", StringComparison.Ordinal)
             .Replace("*", "%", StringComparison.Ordinal);
 
-    private async Task<List<AuditRecord>> ToListAsync(string table, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task<List<TEvent>> ToListAsync<TEvent>(AuditTable<TEvent> table, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        var rows = new List<AuditRecord>();
+        var rows = new List<TEvent>();
         await foreach (var row in ReadAsync(table, sql, parameters, cancellationToken))
         {
             rows.Add(row);
@@ -223,17 +225,16 @@ public abstract partial class SqlAuditStore
         return rows;
     }
 
-    private async IAsyncEnumerable<AuditRecord> ReadAsync(
-        string table, string sql, DynamicParameters parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TEvent> ReadAsync<TEvent>(
+        AuditTable<TEvent> table, string sql, DynamicParameters parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var types = AuditTables.ColumnTypes[table];
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await foreach (IDictionary<string, object?> row in connection.QueryUnbufferedAsync(sql, parameters).WithCancellation(cancellationToken))
         {
-            yield return new AuditRecord(row.ToDictionary(
+            yield return table.FromRow(new AuditRow(table.Name, row.ToDictionary(
                 c => c.Key,
-                c => types.TryGetValue(c.Key, out var type) ? FromDbValue(type, c.Value) : c.Value));
+                c => table.ColumnTypes.TryGetValue(c.Key, out var type) ? FromDbValue(type, c.Value) : c.Value)));
         }
     }
 }

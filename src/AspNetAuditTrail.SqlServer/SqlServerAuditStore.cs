@@ -83,8 +83,13 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
 
     /// <inheritdoc />
     protected override IEnumerable<string> BulkStatements() =>
-        new[] { AuditTables.Request.Name, AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.Step.Name, AuditTables.Registration.Name }
-            .SelectMany(table => new[] { CreateStagingSql(table), MoveStagingSql(table, AuditTables.ColumnTypes[table].Keys), DropStagingSql });
+        [
+            .. StagingStatements(AuditTables.Request), .. StagingStatements(AuditTables.Login), .. StagingStatements(AuditTables.Security),
+            .. StagingStatements(AuditTables.Process), .. StagingStatements(AuditTables.Step), .. StagingStatements(AuditTables.Registration),
+        ];
+
+    private string[] StagingStatements<TEvent>(AuditTable<TEvent> table) =>
+        [CreateStagingSql(table.Name), MoveStagingSql(table.Name, table.Columns.Select(c => c.Name)), DropStagingSql];
 
     private const string Staging = "#audit_load";
 

@@ -104,6 +104,14 @@ public sealed class PostgreSqlReaderTests(PostgreSqlServer server) : ReaderTests
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerReaderTests(SqlServerServer server) : ReaderTests(new SqlServerAuditDatabase(server, fresh: true));
 
+public sealed class SqliteReadBackTests() : ReadBackTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlReadBackTests(PostgreSqlServer server) : ReadBackTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerReadBackTests(SqlServerServer server) : ReadBackTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -35,9 +35,9 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         return store;
     }
 
-    private static async Task<List<AuditRecord>> AllPagesAsync(IAuditReader reader, AuditQuery query)
+    private static async Task<List<RequestAuditEvent>> AllPagesAsync(IAuditReader reader, AuditQuery query)
     {
-        var rows = new List<AuditRecord>();
+        var rows = new List<RequestAuditEvent>();
         for (var after = query.After; ;)
         {
             var page = await reader.QueryRequestsAsync(query with { After = after }, Token);
@@ -61,7 +61,7 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
 
         Assert.Equal(units.Select(u => u.Request!.Id).Reverse(), rows.Select(r => r.Id));
         Assert.Equal(Start.AddSeconds(24), rows[0].OccurredAt);
-        Assert.Equal(24L, rows[0]["duration_ms"] is double d ? (long)d : -1);
+        Assert.Equal(24.0, rows[0].DurationMs);
     }
 
     [Fact]
@@ -123,16 +123,23 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
 
         Assert.Equal(withLogin.Request.Id, Assert.Single(rows).Id);
         Assert.NotNull(details);
-        Assert.Equal("João Ação", Assert.Single(details.Logins)["user_name"]);
+        Assert.Equal("João Ação", Assert.Single(details.Logins).UserName);
         Assert.Empty(details.SecurityEvents);
         Assert.Null(await reader.GetRequestAsync(Guid.CreateVersion7(), Token));
-        var streamed = new List<AuditRecord>();
-        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Login, Start, null, Token))
+        var streamed = new List<LoginAuditEvent>();
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(Start, null, Token))
         {
             streamed.Add(row);
         }
 
-        Assert.Equal(login.Id, Assert.Single(streamed).Id);
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.StreamTableAsync((AuditRowKind)42, null, null, Token));
+        Assert.Equal(login, Assert.Single(streamed));
+        Assert.Throws<NotSupportedException>(() => reader.StreamAsync<NotARow>(null, null, Token));
+    }
+
+    private sealed class NotARow : IAuditEvent
+    {
+        public Guid Id { get; } = Guid.Empty;
+
+        public DateTimeOffset OccurredAt { get; } = DateTimeOffset.UnixEpoch;
     }
 }

@@ -1,28 +1,26 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Relational;
 
 namespace AspNetAuditTrail.Reports.Export;
 
-/// <summary>Writes audit records as JSON objects: columns by name, JSON columns as JSON (not as strings), times in ISO 8601.</summary>
+/// <summary>Writes event records as JSON objects named by their table's columns: JSON columns as JSON (not as strings), times in ISO 8601.</summary>
 internal static class RecordJson
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Utf8JsonWriter writer, AuditRecord record, string table)
+    public static void Write<TEvent>(Utf8JsonWriter writer, TEvent record, AuditTable<TEvent> table)
     {
-        var types = AuditTables.ColumnTypes[table];
         writer.WriteStartObject();
-        foreach (var (column, value) in record)
+        foreach (var column in table.Columns)
         {
-            writer.WritePropertyName(column);
-            switch (value)
+            writer.WritePropertyName(column.Name);
+            switch (column.Read(record))
             {
                 case null:
                     writer.WriteNullValue();
                     break;
-                case string json when types.TryGetValue(column, out var type) && type == AuditColumnType.Json:
+                case string json when column.Type == AuditColumnType.Json:
                     writer.WriteRawValue(json);
                     break;
                 case string text:
@@ -34,6 +32,9 @@ internal static class RecordJson
                 case DateTimeOffset time:
                     writer.WriteStringValue(time);
                     break;
+                case int number:
+                    writer.WriteNumberValue(number);
+                    break;
                 case long number:
                     writer.WriteNumberValue(number);
                     break;
@@ -43,7 +44,7 @@ internal static class RecordJson
                 case bool flag:
                     writer.WriteBooleanValue(flag);
                     break;
-                default:
+                case var value:
                     writer.WriteStringValue(value.ToString());
                     break;
             }
@@ -52,7 +53,7 @@ internal static class RecordJson
         writer.WriteEndObject();
     }
 
-    public static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<AuditRecord> records, string table)
+    public static void WriteArray<TEvent>(Utf8JsonWriter writer, string name, IEnumerable<TEvent> records, AuditTable<TEvent> table)
     {
         writer.WritePropertyName(name);
         writer.WriteStartArray();

@@ -101,16 +101,15 @@ internal static class AdminPage
             html.Append("<table id=\"events\"><thead><tr><th>Time (UTC)</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>User</th><th>IP</th><th>Error</th></tr></thead><tbody>");
             foreach (var row in page!.Rows)
             {
-                var status = (long)row["status_code"]!;
                 html.Append("<tr>")
                     .Append($"<td><a href=\"{Html.Encode($"{prefix}/events/{row.Id}")}\">{row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</a></td>")
-                    .Append($"<td>{Html.Encode(row.Text("method") ?? "")}</td>")
-                    .Append($"<td class=\"path\">{Html.Encode(row.Text("path") ?? "")}</td>")
-                    .Append($"<td class=\"s{status / 100}\">{status}</td>")
-                    .Append($"<td>{((double)row["duration_ms"]!).ToString("0.0", CultureInfo.InvariantCulture)}</td>")
-                    .Append($"<td>{Html.Encode(row.Text("user_id") ?? "")}</td>")
-                    .Append($"<td>{Html.Encode(row.Text("ip_address") ?? "")}</td>")
-                    .Append($"<td>{Html.Encode(row.Text("error_type") ?? "")}</td>")
+                    .Append($"<td>{Html.Encode(row.Method)}</td>")
+                    .Append($"<td class=\"path\">{Html.Encode(row.Path)}</td>")
+                    .Append($"<td class=\"s{row.StatusCode / 100}\">{row.StatusCode}</td>")
+                    .Append($"<td>{row.DurationMs.ToString("0.0", CultureInfo.InvariantCulture)}</td>")
+                    .Append($"<td>{Html.Encode(row.UserId ?? "")}</td>")
+                    .Append($"<td>{Html.Encode(row.IpAddress ?? "")}</td>")
+                    .Append($"<td>{Html.Encode(row.ErrorType ?? "")}</td>")
                     .Append("</tr>");
             }
 

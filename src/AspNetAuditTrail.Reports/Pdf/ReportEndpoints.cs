@@ -1,4 +1,5 @@
 using System.Globalization;
+using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
@@ -29,15 +30,13 @@ internal static class ReportEndpoints
         await foreach (var row in reader.StreamRequestsAsync(query, cancel))
         {
             total++;
-            var status = (long)row["status_code"]!;
-            var statusClass = $"{status / 100}xx";
+            var statusClass = $"{row.StatusCode / 100}xx";
             byClass[statusClass] = byClass.GetValueOrDefault(statusClass) + 1;
-            var endpoint = $"{row.Text("method")} {row.Text("route_template") ?? row.Text("path")}";
+            var endpoint = $"{row.Method} {row.RouteTemplate ?? row.Path}";
             if (endpoints.ContainsKey(endpoint) || endpoints.Count < MaxEndpoints)
             {
-                var duration = (double)row["duration_ms"]!;
                 var (count, sum, max) = endpoints.GetValueOrDefault(endpoint);
-                endpoints[endpoint] = (count + 1, sum + duration, Math.Max(max, duration));
+                endpoints[endpoint] = (count + 1, sum + row.DurationMs, Math.Max(max, row.DurationMs));
             }
         }
 
@@ -58,11 +57,11 @@ internal static class ReportEndpoints
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Method", 1), new("Path", 5), new("Status", 0.9), new("ms", 1), new("User", 1.6), new("IP", 1.7)]);
         await foreach (var row in reader.StreamRequestsAsync(query, cancel))
         {
-            var status = (long)row["status_code"]!;
+            var status = row.StatusCode;
             pdf.Row(
             [
-                Time(row.OccurredAt), row.Text("method"), Path(row), new PdfCell(status.ToString(CultureInfo.InvariantCulture), status >= 500 ? Red : status >= 400 ? Amber : null),
-                Ms((double)row["duration_ms"]!), row.Text("user_id"), row.Text("ip_address"),
+                Time(row.OccurredAt), row.Method, Path(row), new PdfCell(status.ToString(CultureInfo.InvariantCulture), status >= 500 ? Red : status >= 400 ? Amber : null),
+                Ms(row.DurationMs), row.UserId, row.IpAddress,
             ]);
         }
 
@@ -77,42 +76,40 @@ internal static class ReportEndpoints
         }
 
         var cancel = context.RequestAborted;
-        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var byStatus = new Dictionary<LoginStatus, long>();
         var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
         var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Login, from, to, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, cancel))
         {
-            var status = row.Text("status")!;
-            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
-            if (status == "Failed")
+            byStatus[row.Status] = byStatus.GetValueOrDefault(row.Status) + 1;
+            if (row.Status == LoginStatus.Failed)
             {
-                Count(failuresByUser, row.Text("user_name") ?? "(unknown)");
-                Count(failuresByIp, row.Text("ip_address") ?? "(unknown)");
+                Count(failuresByUser, row.UserName ?? "(unknown)");
+                Count(failuresByIp, row.IpAddress ?? "(unknown)");
             }
         }
 
         using var pdf = NewReport(context, time, "Sign-in report", Filters(context));
         pdf.Heading("Summary");
-        pdf.Line("Sign-ins, sign-outs and failures: " + (byStatus.Count == 0 ? "none" : string.Join(", ", byStatus.Select(s => $"{s.Key} {s.Value}"))));
+        pdf.Line("Sign-ins, sign-outs and failures: " + (byStatus.Count == 0 ? "none" : string.Join(", ", byStatus.OrderBy(s => s.Key.ToString(), StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))));
         Ranking(pdf, "Failed sign-ins by user", "User", failuresByUser);
         Ranking(pdf, "Failed sign-ins by address", "IP address", failuresByIp);
 
         pdf.Heading("Suspicious activity");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
-        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Security, from, to, cancel))
+        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, cancel))
         {
-            if (row.Text("event_type") == "SuspiciousActivity")
+            if (row.EventType == SecurityEventType.SuspiciousActivity)
             {
-                pdf.Row([Time(row.OccurredAt), new PdfCell(row.Text("severity"), Red, Bold: true), row.Text("user_name"), row.Text("ip_address"), row.Text("details")]);
+                pdf.Row([Time(row.OccurredAt), new PdfCell(row.Severity.ToString(), Red, Bold: true), row.UserName, row.IpAddress, row.Details]);
             }
         }
 
         pdf.Heading("Sign-ins, sign-outs and failures");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
-        await foreach (var row in reader.StreamTableAsync(AuditRowKind.Login, from, to, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, cancel))
         {
-            var status = row.Text("status");
-            pdf.Row([Time(row.OccurredAt), new PdfCell(status, status == "Failed" ? Red : Green, Bold: true), row.Text("user_name"), row.Text("user_id"), row.Text("ip_address")]);
+            pdf.Row([Time(row.OccurredAt), new PdfCell(row.Status.ToString(), row.Status == LoginStatus.Failed ? Red : Green, Bold: true), row.UserName, row.UserId, row.IpAddress]);
         }
 
         return Send(context, pdf, "logins.pdf");
@@ -127,36 +124,34 @@ internal static class ReportEndpoints
         }
 
         var cancel = context.RequestAborted;
-        var steps = new Dictionary<Guid, List<AuditRecord>>();
-        await foreach (var step in reader.StreamTableAsync(AuditRowKind.Step, from, to, cancel))
+        var steps = new Dictionary<Guid, List<StepAuditEvent>>();
+        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, cancel))
         {
-            (steps.TryGetValue((Guid)step["process_id"]!, out var list) ? list : steps[(Guid)step["process_id"]!] = []).Add(step);
+            (steps.TryGetValue(step.ProcessId, out var list) ? list : steps[step.ProcessId] = []).Add(step);
         }
 
-        var registrations = new Dictionary<Guid, List<AuditRecord>>();
-        await foreach (var registration in reader.StreamTableAsync(AuditRowKind.Registration, from, null, cancel))
+        var registrations = new Dictionary<Guid, List<RegistrationAuditEvent>>();
+        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, cancel))
         {
-            (registrations.TryGetValue((Guid)registration["step_id"]!, out var list) ? list : registrations[(Guid)registration["step_id"]!] = []).Add(registration);
+            (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamTableAsync(AuditRowKind.Process, from, to, cancel))
+        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
-            var outcome = ProcessOutcome.Evaluate(
-                processSteps.Select(ToStep),
-                processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []).Select(ToRegistration));
+            var outcome = ProcessOutcome.Evaluate(processSteps, processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []));
             pdf.Row(
             [
-                new PdfCell(process.Text("name"), Bold: true), "", "",
-                $"Started {Time(process.OccurredAt)} by {process.Text("created_by") ?? "(no user)"}" + (process["request_event_id"] is Guid request ? $", request {request}" : ""),
+                new PdfCell(process.Name, Bold: true), "", "",
+                $"Started {Time(process.OccurredAt)} by {process.CreatedBy ?? "(no user)"}" + (process.RequestEventId is { } request ? $", request {request}" : ""),
                 Badge(outcome.Outcome),
             ]);
-            foreach (var step in processSteps.OrderBy(s => (long)s["step_order"]!))
+            foreach (var step in processSteps.OrderBy(s => s.Order))
             {
-                var stepOutcome = outcome.Steps.First(s => s.Name == step.Text("name"));
-                pdf.Row(["", new PdfCell(step.Text("name"), Bold: true), "",
+                var stepOutcome = outcome.Steps.First(s => s.Name == step.Name);
+                pdf.Row(["", new PdfCell(step.Name, Bold: true), "",
                     $"Expected {stepOutcome.ExpectedRegistrations}, registered {stepOutcome.Succeeded + stepOutcome.Failed} ({stepOutcome.Succeeded} succeeded, {stepOutcome.Failed} failed)",
                     Badge(stepOutcome.Outcome)]);
                 var made = registrations.GetValueOrDefault(step.Id) ?? [];
@@ -166,8 +161,8 @@ internal static class ReportEndpoints
                     var label = $"{slot + 1}/{stepOutcome.ExpectedRegistrations}";
                     if (slot < made.Count)
                     {
-                        var success = (bool)made[slot]["success"]!;
-                        pdf.Row(["", "", label, $"{made[slot].Text("name")}: {made[slot].Text("description")}",
+                        var success = made[slot].Success;
+                        pdf.Row(["", "", label, $"{made[slot].Name}: {made[slot].Description}",
                             new PdfCell(success ? "SUCCESS" : "FAILURE", success ? Green : Red, Bold: true)]);
                     }
                     else
@@ -233,25 +228,7 @@ internal static class ReportEndpoints
         _ => new PdfCell("INCOMPLETE", Amber, Bold: true),
     };
 
-    private static Events.StepAuditEvent ToStep(AuditRecord step) => new()
-    {
-        Id = step.Id,
-        OccurredAt = step.OccurredAt,
-        ProcessId = (Guid)step["process_id"]!,
-        Name = step.Text("name")!,
-        Order = (int)(long)step["step_order"]!,
-        ExpectedRegistrations = (int)(long)step["expected_registrations"]!,
-    };
-
-    private static Events.RegistrationAuditEvent ToRegistration(AuditRecord registration) => new()
-    {
-        Id = registration.Id,
-        OccurredAt = registration.OccurredAt,
-        StepId = (Guid)registration["step_id"]!,
-        Success = (bool)registration["success"]!,
-    };
-
-    private static string Path(AuditRecord row) => row.Text("query_string") is { } query ? $"{row.Text("path")}?{query}" : row.Text("path")!;
+    private static string Path(RequestAuditEvent row) => row.QueryString is { } query ? $"{row.Path}?{query}" : row.Path;
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -24,7 +24,7 @@ internal static class EventEndpoints
         await WriteJsonAsync(context, writer =>
         {
             writer.WriteStartObject();
-            RecordJson.WriteArray(writer, "events", page.Rows, AuditTables.Request.Name);
+            RecordJson.WriteArray(writer, "events", page.Rows, AuditTables.Request);
             writer.WriteString("continuationToken", page.ContinuationToken);
             writer.WriteEndObject();
         });
@@ -47,12 +47,12 @@ internal static class EventEndpoints
         {
             writer.WriteStartObject();
             writer.WritePropertyName("request");
-            RecordJson.Write(writer, details.Request, AuditTables.Request.Name);
-            RecordJson.WriteArray(writer, "logins", details.Logins, AuditTables.Login.Name);
-            RecordJson.WriteArray(writer, "securityEvents", details.SecurityEvents, AuditTables.Security.Name);
-            RecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process.Name);
-            RecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step.Name);
-            RecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration.Name);
+            RecordJson.Write(writer, details.Request, AuditTables.Request);
+            RecordJson.WriteArray(writer, "logins", details.Logins, AuditTables.Login);
+            RecordJson.WriteArray(writer, "securityEvents", details.SecurityEvents, AuditTables.Security);
+            RecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process);
+            RecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step);
+            RecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration);
             writer.WriteEndObject();
         });
         return Results.Empty;
@@ -71,7 +71,7 @@ internal static class EventEndpoints
         var count = 0;
         await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
         {
-            RecordJson.Write(writer, record, AuditTables.Request.Name);
+            RecordJson.Write(writer, record, AuditTables.Request);
             if (++count % FlushEvery == 0)
             {
                 await writer.FlushAsync(context.RequestAborted);
@@ -91,13 +91,13 @@ internal static class EventEndpoints
             return problem;
         }
 
-        var columns = AuditTables.Request.Columns.Select(c => c.Name).ToArray();
+        var columns = AuditTables.Request.Columns;
         await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await output.WriteAsync(Csv.Line(columns));
+        await output.WriteAsync(Csv.Line(columns.Select(c => c.Name)));
         var count = 0;
         await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
         {
-            await output.WriteAsync(Csv.Line(columns.Select(c => record.GetValueOrDefault(c))));
+            await output.WriteAsync(Csv.Line(columns.Select(c => c.Read(record))));
             if (++count % FlushEvery == 0)
             {
                 await output.FlushAsync(context.RequestAborted);

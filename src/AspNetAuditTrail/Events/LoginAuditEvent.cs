@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A sign-in, sign-out or failed sign-in: a row of <c>login_audit_event</c>. Never holds a password.</summary>
-public sealed record LoginAuditEvent
+public sealed record LoginAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id made by the application.</summary>
     public required Guid Id { get; init; }

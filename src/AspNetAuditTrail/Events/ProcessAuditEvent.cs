@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A business process: a row of <c>process_audit_event</c>.</summary>
-public sealed record ProcessAuditEvent
+public sealed record ProcessAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id made by the application.</summary>
     public required Guid Id { get; init; }

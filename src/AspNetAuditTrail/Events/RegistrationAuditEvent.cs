@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>One registration (success or failure) of a step: a row of <c>registration_audit_event</c>.</summary>
-public sealed record RegistrationAuditEvent
+public sealed record RegistrationAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id made by the application.</summary>
     public required Guid Id { get; init; }

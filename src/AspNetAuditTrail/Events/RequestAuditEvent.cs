@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>One audited HTTP request: a row of <c>request_audit_event</c>.</summary>
-public sealed class RequestAuditEvent
+public sealed class RequestAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id (UUID version 7) made by the application.</summary>
     public required Guid Id { get; init; }

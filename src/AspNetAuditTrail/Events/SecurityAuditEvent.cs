@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A security event (token failure, access denied or granted, suspicious activity): a row of <c>security_audit_event</c>.</summary>
-public sealed record SecurityAuditEvent
+public sealed record SecurityAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id made by the application.</summary>
     public required Guid Id { get; init; }

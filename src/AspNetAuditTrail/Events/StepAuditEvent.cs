@@ -1,7 +1,7 @@
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A step of a process, with the number of registrations it expects: a row of <c>step_audit_event</c>.</summary>
-public sealed record StepAuditEvent
+public sealed record StepAuditEvent : IAuditEvent
 {
     /// <summary>Time-ordered id made by the application.</summary>
     public required Guid Id { get; init; }

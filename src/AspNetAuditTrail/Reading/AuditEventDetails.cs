@@ -1,16 +1,18 @@
+using AspNetAuditTrail.Events;
+
 namespace AspNetAuditTrail.Reading;
 
-/// <summary>One request with the rows linked to it.</summary>
-/// <param name="Request">The request row.</param>
-/// <param name="Logins">Its login rows.</param>
+/// <summary>One request with the rows linked to it, each list in the order the rows happened.</summary>
+/// <param name="Request">The request.</param>
+/// <param name="Logins">Its sign-ins, sign-outs and failed sign-ins.</param>
 /// <param name="SecurityEvents">Its security events.</param>
 /// <param name="Processes">Its processes.</param>
-/// <param name="Steps">The steps of those processes.</param>
-/// <param name="Registrations">The registrations of those steps.</param>
+/// <param name="Steps">The steps of those processes, by process, then step order.</param>
+/// <param name="Registrations">The registrations of those steps, by step, then time.</param>
 public sealed record AuditEventDetails(
-    AuditRecord Request,
-    IReadOnlyList<AuditRecord> Logins,
-    IReadOnlyList<AuditRecord> SecurityEvents,
-    IReadOnlyList<AuditRecord> Processes,
-    IReadOnlyList<AuditRecord> Steps,
-    IReadOnlyList<AuditRecord> Registrations);
+    RequestAuditEvent Request,
+    IReadOnlyList<LoginAuditEvent> Logins,
+    IReadOnlyList<SecurityAuditEvent> SecurityEvents,
+    IReadOnlyList<ProcessAuditEvent> Processes,
+    IReadOnlyList<StepAuditEvent> Steps,
+    IReadOnlyList<RegistrationAuditEvent> Registrations);

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.IntegrationTests.Databases;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>Every event record, with every property set, comes back from its table as it was written.</summary>
+public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(database)
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 9, 15, 42, 123, TimeSpan.Zero);
+
+    // JSON in the form PostgreSQL's jsonb gives it back, so that text equality holds on every dialect.
+    private const string Json = """{"k": "v"}""";
+
+    [Fact]
+    public async Task EveryColumnOfEveryTableIsReadBackIntoItsRecord()
+    {
+        var unit = FullUnit();
+        var store = Database.CreateStore();
+        await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
+        await store.WriteAsync([unit], Token);
+        var reader = (IAuditReader)store;
+
+        var details = await reader.GetRequestAsync(unit.Request!.Id, Token);
+
+        Assert.NotNull(details);
+        Assert.Equal(JsonSerializer.Serialize(unit.Request), JsonSerializer.Serialize(details.Request));
+        Assert.Equal(unit.Logins, details.Logins);
+        Assert.Equal(unit.SecurityEvents, details.SecurityEvents);
+        Assert.Equal(unit.Processes, details.Processes);
+        Assert.Equal(unit.Steps, details.Steps);
+        Assert.Equal(unit.Registrations, details.Registrations);
+        Assert.Equal(unit.Steps, await ToListAsync(reader.StreamAsync<StepAuditEvent>(At, null, Token)));
+        Assert.Equal(unit.Registrations, await ToListAsync(reader.StreamAsync<RegistrationAuditEvent>(null, At.AddDays(1), Token)));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    private static AuditUnit FullUnit()
+    {
+        var request = new RequestAuditEvent
+        {
+            Id = Guid.CreateVersion7(At), OccurredAt = At, Method = "PATCH", Scheme = "https", Host = "api.example.com:8443",
+            Path = "/api/orders/7", QueryString = "expand=lines&x=%C3%A7", StatusCode = 422, DurationMs = 12.5, ResponseSize = 5_000_000_000,
+            IpAddress = "2001:db8::7", UserAgent = "tests/1.0", UserId = "ana", RequestContentType = "application/json",
+            RequestBody = """{"password":"***"}""", RequestBodyStatus = BodyCaptureStatus.Truncated, ResponseContentType = "application/problem+json",
+            ResponseBody = "ação", ResponseBodyStatus = BodyCaptureStatus.CaptureFailed, ErrorType = "System.InvalidOperationException",
+            ErrorMessage = "bad", ErrorStackTrace = "at X()", ExtraInformation = Json, TraceId = "0af7651916cd43dd8448eb211c80319c",
+            RequestId = "0HN:00000001", Controller = "Orders", Action = "Patch", RouteTemplate = "api/orders/{id}", RouteValues = Json,
+            ActionArguments = Json, ValidationErrors = Json, ResultType = "ObjectResult", ResultStatusCode = 422,
+        };
+        var process = new ProcessAuditEvent
+        {
+            Id = Guid.CreateVersion7(At), OccurredAt = At, RequestEventId = request.Id, Name = "Checkout", Description = "d",
+            CreatedBy = "ana", ExtraInformation = Json,
+        };
+        var step = new StepAuditEvent
+        {
+            Id = Guid.CreateVersion7(At), OccurredAt = At, ProcessId = process.Id, Name = "Pay", Description = "d", Order = 3,
+            ExpectedRegistrations = 2, CreatedBy = "ana",
+        };
+        return new AuditUnit
+        {
+            Request = request,
+            Logins = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, RequestEventId = request.Id, Status = LoginStatus.SignOut, UserName = "ana@example.com", UserId = "ana", IpAddress = "10.0.0.1", ExtraInformation = Json }],
+            SecurityEvents =
+            [
+                new()
+                {
+                    Id = Guid.CreateVersion7(At), OccurredAt = At, RequestEventId = request.Id, EventType = SecurityEventType.SuspiciousActivity,
+                    Severity = SecuritySeverity.Critical, UserId = "ana", UserName = "ana@example.com", IpAddress = "10.0.0.1", Endpoint = "PATCH /api/orders/7", Details = Json,
+                },
+            ],
+            Processes = [process],
+            Steps = [step],
+            Registrations = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, StepId = step.Id, Success = true, Name = "card", Description = "d", CreatedBy = "ana" }],
+        };
+    }
+}
