@@ -90,7 +90,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             applied = [];
         }
 
-        return Scripts.Where(s => !applied.Contains(s.Version)).Select(s => new AuditSchemaChange(s.Version, s.Name, Batches(s).ToArray())).ToArray();
+        return Unapplied(applied).Select(s => new AuditSchemaChange(s.Version, s.Name, Batches(s).ToArray())).ToArray();
     }
 
     /// <inheritdoc />
@@ -108,7 +108,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
 
         await connection.ExecuteAsync(Command(CreateSchemaVersionTableSql));
         var applied = (await connection.QueryAsync<int>(Command(SelectVersionsSql))).ToHashSet();
-        foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
+        foreach (var script in Unapplied(applied))
         {
             foreach (var batch in Batches(script))
             {
@@ -125,6 +125,8 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private IEnumerable<SqlScript> Unapplied(HashSet<int> applied) => Scripts.Where(s => !applied.Contains(s.Version));
 
     /// <inheritdoc />
     public async Task PingAsync(CancellationToken cancellationToken)
