@@ -119,8 +119,19 @@ products.MapPost("/batch", (CreateProductRequest[] requests, ProductCatalog cata
         .Select(request => CreateProduct(request, catalog, ActivatorUtilities.CreateInstance<CreateProductProcessAudit>(services), audit))
         .Select(result => (result as IStatusCodeHttpResult)?.StatusCode)
         .ToArray()));
-products.MapDelete("/{id:int}", (int id, ProductCatalog catalog) =>
-    catalog.Remove(id) ? Results.NoContent() : Results.NotFound());
+products.MapDelete("/{id:int}", (int id, ProductCatalog catalog, IAuditLog log) =>
+{
+    var removed = catalog.Remove(id);
+    var recorded = log.Event("product.delete", $"Product {id} deleted").On("product", id);
+    if (removed)
+    {
+        recorded.Succeeded();
+        return Results.NoContent();
+    }
+
+    recorded.Level(AspNetAuditTrail.Events.AuditLevel.Warning).Failed("not_found", $"No product {id}");
+    return Results.NotFound();
+});
 
 // Streams an upload of any size: the audit keeps at most MaxBodySize bytes of a text body, nothing of a binary one.
 app.MapPost("/api/uploads", async (HttpRequest request, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.PostgreSql;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,22 +15,10 @@ public static class AuditTrailBuilderPostgreSqlExtensions
     public static AuditTrailBuilder UsePostgreSql(this AuditTrailBuilder builder, string? connectionString = null, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<PostgreSqlAuditOptions>();
-        if (builder.Configuration is { } section)
-        {
-            options.Bind(section.GetSection("PostgreSql"));
-        }
-
-        if (schema is not null)
-        {
-            options.Configure(o => o.Schema = schema);
-        }
-
-        return builder.UseStore(
-            sp => new PostgreSqlAuditStore(
-                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<PostgreSqlAuditOptions>>().Value.Schema),
-            connectionString);
+        return builder.UseStore<PostgreSqlAuditOptions>(
+            "PostgreSql",
+            (connection, time, options) => new PostgreSqlAuditStore(connection, time, options.Schema),
+            connectionString,
+            schema is null ? null : o => o.Schema = schema);
     }
 }

@@ -9,6 +9,7 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         Method = row.Required<string>("method"),
         Scheme = row.Required<string>("scheme"),
         Host = row.Text("host"),
@@ -46,6 +47,7 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         RequestEventId = row.Optional<Guid>("request_event_id"),
         Status = row.Enum<LoginStatus>("status"),
         UserName = row.Text("user_name"),
@@ -58,6 +60,7 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         RequestEventId = row.Optional<Guid>("request_event_id"),
         EventType = row.Enum<SecurityEventType>("event_type"),
         Severity = row.Enum<SecuritySeverity>("severity"),
@@ -72,6 +75,7 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         RequestEventId = row.Optional<Guid>("request_event_id"),
         Name = row.Required<string>("name"),
         Description = row.Text("description"),
@@ -83,6 +87,7 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         ProcessId = row.Required<Guid>("process_id"),
         Name = row.Required<string>("name"),
         Description = row.Text("description"),
@@ -95,10 +100,39 @@ public static partial class AuditTables
     {
         Id = row.Required<Guid>("id"),
         OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
         StepId = row.Required<Guid>("step_id"),
         Success = row.Required<bool>("success"),
         Name = row.Text("name"),
         Description = row.Text("description"),
         CreatedBy = row.Text("created_by"),
+    };
+
+    private static BusinessAuditEvent ReadBusinessEvent(AuditRow row) => new()
+    {
+        Id = row.Required<Guid>("id"),
+        OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ReceivedAt = row.Required<DateTimeOffset>("received_at"),
+        ServiceName = row.Text("service_name"),
+        Level = row.Enum<AuditLevel>("level"),
+        Category = row.Required<string>("category"),
+        Action = row.Required<string>("action"),
+        Message = row.Text("message"),
+        Outcome = row.Text("outcome") is null ? null : row.Enum<AuditEventOutcome>("outcome"),
+        UserKey = row.Text("user_key"),
+        UserId = row.Text("user_id"),
+        SessionId = row.Text("session_id"),
+        ResourceType = row.Text("resource_type"),
+        ResourceId = row.Text("resource_id"),
+        Input = row.Text("input"),
+        Output = row.Text("output"),
+        Metadata = row.Text("metadata"),
+        ErrorCode = row.Text("error_code"),
+        ErrorMessage = row.Text("error_message"),
+        StackTrace = row.Text("stack_trace"),
+        DurationMs = row.Optional<double>("duration_ms"),
+        RequestEventId = row.Optional<Guid>("request_event_id"),
+        TraceId = row.Text("trace_id"),
+        IpAddress = row.Text("ip_address"),
     };
 }

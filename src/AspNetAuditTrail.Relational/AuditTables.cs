@@ -44,6 +44,7 @@ public static partial class AuditTables
         new("validation_errors", AuditColumnType.Json, e => e.ValidationErrors),
         new("result_type", AuditColumnType.Text, e => e.ResultType, 512),
         new("result_status_code", AuditColumnType.Int32, e => e.ResultStatusCode),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadRequest);
 
     /// <summary><c>login_audit_event</c>: sign-ins, sign-outs and failed sign-ins.</summary>
@@ -57,6 +58,7 @@ public static partial class AuditTables
         new("user_id", AuditColumnType.Text, e => e.UserId, 256),
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadLogin);
 
     /// <summary><c>security_audit_event</c>: token failures, access denied or granted, suspicious activity.</summary>
@@ -72,6 +74,7 @@ public static partial class AuditTables
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
         new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
         new("details", AuditColumnType.Json, e => e.Details),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadSecurity);
 
     /// <summary><c>process_audit_event</c>: business processes.</summary>
@@ -84,6 +87,7 @@ public static partial class AuditTables
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadProcess);
 
     /// <summary><c>step_audit_event</c>: the steps of processes.</summary>
@@ -97,6 +101,7 @@ public static partial class AuditTables
         new("step_order", AuditColumnType.Int32, e => e.Order),
         new("expected_registrations", AuditColumnType.Int32, e => e.ExpectedRegistrations),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadStep);
 
     /// <summary><c>registration_audit_event</c>: the registrations of steps.</summary>
@@ -109,7 +114,37 @@ public static partial class AuditTables
         new("name", AuditColumnType.Text, e => e.Name, 255),
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
     ], ReadRegistration);
+
+    /// <summary><c>audit_event</c>: business events, what the application did in its own terms.</summary>
+    public static AuditTable<BusinessAuditEvent> BusinessEvent { get; } = new("audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("received_at", AuditColumnType.Timestamp, e => e.ReceivedAt),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("level", AuditColumnType.Text, e => e.Level.ToString(), 16),
+        new("category", AuditColumnType.Text, e => e.Category, 64),
+        new("action", AuditColumnType.Text, e => e.Action, 128),
+        new("message", AuditColumnType.Text, e => e.Message),
+        new("outcome", AuditColumnType.Text, e => e.Outcome?.ToString(), 16),
+        new("user_key", AuditColumnType.Text, e => e.UserKey, 256),
+        new("user_id", AuditColumnType.Text, e => e.UserId, 256),
+        new("session_id", AuditColumnType.Text, e => e.SessionId, 128),
+        new("resource_type", AuditColumnType.Text, e => e.ResourceType, 128),
+        new("resource_id", AuditColumnType.Text, e => e.ResourceId, 256),
+        new("input", AuditColumnType.Json, e => e.Input),
+        new("output", AuditColumnType.Json, e => e.Output),
+        new("metadata", AuditColumnType.Json, e => e.Metadata),
+        new("error_code", AuditColumnType.Text, e => e.ErrorCode, 64),
+        new("error_message", AuditColumnType.Text, e => e.ErrorMessage),
+        new("stack_trace", AuditColumnType.Text, e => e.StackTrace),
+        new("duration_ms", AuditColumnType.Double, e => e.DurationMs),
+        new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
+        new("trace_id", AuditColumnType.Text, e => e.TraceId, 32),
+        new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
+    ], ReadBusinessEvent);
 
     // Declared after the tables: static initializers run in text order.
     private static readonly Dictionary<Type, object> ByEventType = new()
@@ -120,6 +155,7 @@ public static partial class AuditTables
         [typeof(ProcessAuditEvent)] = Process,
         [typeof(StepAuditEvent)] = Step,
         [typeof(RegistrationAuditEvent)] = Registration,
+        [typeof(BusinessAuditEvent)] = BusinessEvent,
     };
 
     /// <summary>The table that holds rows of the event type.</summary>

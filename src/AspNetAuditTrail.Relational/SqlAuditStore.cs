@@ -68,6 +68,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
                 SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql,
                 InsertSql(AuditTables.Request), InsertSql(AuditTables.Login), InsertSql(AuditTables.Security),
                 InsertSql(AuditTables.Process), InsertSql(AuditTables.Step), InsertSql(AuditTables.Registration),
+                InsertSql(AuditTables.BusinessEvent),
             }
             .OfType<string>()
             .Concat(BulkStatements())
@@ -158,6 +159,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
         await Write(AuditTables.Process, units.SelectMany(u => u.Processes));
         await Write(AuditTables.Step, units.SelectMany(u => u.Steps));
         await Write(AuditTables.Registration, units.SelectMany(u => u.Registrations));
+        await Write(AuditTables.BusinessEvent, units.SelectMany(u => u.BusinessEvents));
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.SqlServer;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,22 +14,10 @@ public static class AuditTrailBuilderSqlServerExtensions
     public static AuditTrailBuilder UseSqlServer(this AuditTrailBuilder builder, string? connectionString = null, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<SqlServerAuditOptions>();
-        if (builder.Configuration is { } section)
-        {
-            options.Bind(section.GetSection("SqlServer"));
-        }
-
-        if (schema is not null)
-        {
-            options.Configure(o => o.Schema = schema);
-        }
-
-        return builder.UseStore(
-            sp => new SqlServerAuditStore(
-                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<SqlServerAuditOptions>>().Value.Schema),
-            connectionString);
+        return builder.UseStore<SqlServerAuditOptions>(
+            "SqlServer",
+            (connection, time, options) => new SqlServerAuditStore(connection, time, options.Schema),
+            connectionString,
+            schema is null ? null : o => o.Schema = schema);
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
     protected override IEnumerable<string> BulkStatements() =>
         [
             .. StagingStatements(AuditTables.Request), .. StagingStatements(AuditTables.Login), .. StagingStatements(AuditTables.Security),
-            .. StagingStatements(AuditTables.Process), .. StagingStatements(AuditTables.Step), .. StagingStatements(AuditTables.Registration),
+            .. StagingStatements(AuditTables.Process), .. StagingStatements(AuditTables.Step), .. StagingStatements(AuditTables.Registration), .. StagingStatements(AuditTables.BusinessEvent),
         ];
 
     private string[] StagingStatements<TEvent>(AuditTable<TEvent> table) =>

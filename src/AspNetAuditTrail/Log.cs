@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 15, EventName = "SynchronousWriteFailed", Level = LogLevel.Error, Message = "Synchronous audit: the row of {Method} {Path} could not be written, so the request was answered 503; the row goes to the background writer.")]
     public static partial void SynchronousWriteFailed(ILogger logger, Exception exception, string method, string path);
 
+    [LoggerMessage(EventId = 16, EventName = "BusinessEventFailed", Level = LogLevel.Error, Message = "The business event {Action} could not be recorded.")]
+    public static partial void BusinessEventFailed(ILogger logger, Exception exception, string action);
+
     // Queue: 20–29.
     [LoggerMessage(EventId = 20, EventName = "QueueFull", Level = LogLevel.Warning, Message = "Audit queue is full ({Capacity} events): the events of {Unit} were dropped. Raise AuditTrail:QueueCapacity or check the audit store.")]
     public static partial void QueueFull(ILogger logger, int capacity, AuditUnit unit);

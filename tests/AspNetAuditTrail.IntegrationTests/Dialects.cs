@@ -112,6 +112,14 @@ public sealed class PostgreSqlReadBackTests(PostgreSqlServer server) : ReadBackT
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerReadBackTests(SqlServerServer server) : ReadBackTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteBusinessEventTests() : BusinessEventTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlBusinessEventTests(PostgreSqlServer server) : BusinessEventTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerBusinessEventTests(SqlServerServer server) : BusinessEventTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

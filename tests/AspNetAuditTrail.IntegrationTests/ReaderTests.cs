@@ -141,5 +141,7 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         public Guid Id { get; } = Guid.Empty;
 
         public DateTimeOffset OccurredAt { get; } = DateTimeOffset.UnixEpoch;
+
+        public string? ServiceName => null;
     }
 }

@@ -21,10 +21,11 @@ public sealed class OrdersController(OrderBook orders) : ControllerBase
 
     /// <summary>Places an order; 400 with the validation errors when the body is invalid.</summary>
     [HttpPost]
-    public ActionResult<Order> Create(CreateOrderRequest request, [FromServices] IAuditContext audit)
+    public ActionResult<Order> Create(CreateOrderRequest request, [FromServices] IAuditContext audit, [FromServices] IAuditLog log)
     {
         var order = orders.Add(request.Customer!, request.ProductCode!, request.Quantity);
         audit.Set("orderId", order.Id);
+        log.Event("order.place", $"Order {order.Id} placed").On("order", order.Id).Input(request).Output(new { code = 201, order.Id }).Succeeded();
         return CreatedAtAction(nameof(Get), new { id = order.Id }, order);
     }
 

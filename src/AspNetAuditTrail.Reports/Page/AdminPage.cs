@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
@@ -37,14 +38,28 @@ internal static class AdminPage
     [
         ("from", "From (UTC)", "text"), ("to", "To (UTC)", "text"), ("user", "User id", "text"),
         ("method", "Method", "text"), ("status", "Status (404 or 4xx)", "text"), ("path", "Path (* = any)", "text"),
+        ("service", "Service (events)", "text"), ("category", "Category (events)", "text"), ("action", "Action (events)", "text"),
+        ("resource", "Resource type (events)", "text"), ("level", "Level (events)", "text"),
     ];
 
     public static async Task<IResult> RenderAsync(HttpContext context, IAuditReader reader)
     {
         var prefix = context.Request.PathBase + context.Request.Path.Value!.TrimEnd('/');
         var values = context.Request.Query;
-        var (query, errors) = AuditQueryParser.Parse(values);
-        var page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
+        var businessEvents = AuditQueryParser.IsBusinessEvents(values);
+        AuditPage<RequestAuditEvent>? page = null;
+        AuditPage<BusinessAuditEvent>? eventPage = null;
+        Dictionary<string, string[]> errors;
+        if (businessEvents)
+        {
+            (var eventQuery, errors) = AuditQueryParser.ParseBusinessEvents(values);
+            eventPage = errors.Count == 0 ? await reader.QueryBusinessEventsAsync(eventQuery with { PageSize = PageSize }, context.RequestAborted) : null;
+        }
+        else
+        {
+            (var query, errors) = AuditQueryParser.Parse(values);
+            page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
+        }
 
         var html = new StringBuilder();
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -62,10 +77,10 @@ internal static class AdminPage
         }
 
         html.Append("<label>Kind<select name=\"kind\" id=\"filter-kind\">");
-        foreach (var kind in Enum.GetNames<EventKind>())
+        foreach (var kind in Enum.GetNames<EventKind>().Append(AuditQueryParser.BusinessEventKind))
         {
             var selected = string.Equals(values["kind"], kind, StringComparison.OrdinalIgnoreCase) ? " selected" : "";
-            html.Append($"<option value=\"{kind.ToLowerInvariant()}\"{selected}>{kind}</option>");
+            html.Append($"<option value=\"{kind.ToLowerInvariant()}\"{selected}>{(kind == AuditQueryParser.BusinessEventKind ? "Business event" : kind)}</option>");
         }
 
         html.Append("</select></label><button type=\"submit\" id=\"apply\">Filter</button></form>");
@@ -76,12 +91,15 @@ internal static class AdminPage
         {
             ($"{prefix}/events.csv{filterQuery}", "download-csv", "Events (CSV)"),
             ($"{prefix}/events.json{filterQuery}", "download-json", "Events (JSON)"),
-            ($"{prefix}/reports/requests.pdf{filterQuery}", "download-requests", "Requests report (PDF)"),
+            (businessEvents ? null : $"{prefix}/reports/requests.pdf{filterQuery}", "download-requests", "Requests report (PDF)"),
             ($"{prefix}/reports/logins.pdf{QueryString(values, only: ["from", "to"])}", "download-logins", "Sign-in report (PDF)"),
             ($"{prefix}/reports/processes.pdf{QueryString(values, only: ["from", "to"])}", "download-processes", "Process report (PDF)"),
         })
         {
-            html.Append($"<a id=\"{id}\" href=\"{Html.Encode(href)}\">{label}</a>");
+            if (href is not null)
+            {
+                html.Append($"<a id=\"{id}\" href=\"{Html.Encode(href)}\">{label}</a>");
+            }
         }
 
         html.Append("</div>");
@@ -98,28 +116,13 @@ internal static class AdminPage
         }
         else
         {
-            html.Append("<table id=\"events\"><thead><tr><th>Time (UTC)</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>User</th><th>IP</th><th>Error</th></tr></thead><tbody>");
-            foreach (var row in page!.Rows)
+            var (count, token) = businessEvents ? BusinessEventTable(html, eventPage!) : RequestTable(html, prefix, page!);
+            if (count == 0)
             {
-                html.Append("<tr>")
-                    .Append($"<td><a href=\"{Html.Encode($"{prefix}/events/{row.Id}")}\">{row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</a></td>")
-                    .Append($"<td>{Html.Encode(row.Method)}</td>")
-                    .Append($"<td class=\"path\">{Html.Encode(row.Path)}</td>")
-                    .Append($"<td class=\"s{row.StatusCode / 100}\">{row.StatusCode}</td>")
-                    .Append($"<td>{row.DurationMs.ToString("0.0", CultureInfo.InvariantCulture)}</td>")
-                    .Append($"<td>{Html.Encode(row.UserId ?? "")}</td>")
-                    .Append($"<td>{Html.Encode(row.IpAddress ?? "")}</td>")
-                    .Append($"<td>{Html.Encode(row.ErrorType ?? "")}</td>")
-                    .Append("</tr>");
+                html.Append($"<p id=\"empty\">No {(businessEvents ? "business event" : "audited request")} matches these filters.</p>");
             }
 
-            html.Append("</tbody></table>");
-            if (page.Rows.Count == 0)
-            {
-                html.Append("<p id=\"empty\">No audited request matches these filters.</p>");
-            }
-
-            if (page.ContinuationToken is { } next)
+            if (token is { } next)
             {
                 var nextQuery = QueryString(values, exclude: "after") is { Length: > 0 } q ? q + "&" : "?";
                 html.Append($"<p><a id=\"next\" href=\"{Html.Encode($"{prefix}{nextQuery}after={next}")}\">Older events</a></p>");
@@ -129,6 +132,52 @@ internal static class AdminPage
         html.Append("</body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
+
+    private static (int Count, string? Token) RequestTable(StringBuilder html, string prefix, AuditPage<RequestAuditEvent> page)
+    {
+        html.Append("<table id=\"events\"><thead><tr><th>Time (UTC)</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th><th>User</th><th>IP</th><th>Error</th></tr></thead><tbody>");
+        foreach (var row in page.Rows)
+        {
+            html.Append("<tr>")
+                .Append($"<td><a href=\"{Html.Encode($"{prefix}/events/{row.Id}")}\">{Time(row.OccurredAt)}</a></td>")
+                .Append($"<td>{Html.Encode(row.Method)}</td>")
+                .Append($"<td class=\"path\">{Html.Encode(row.Path)}</td>")
+                .Append($"<td class=\"s{row.StatusCode / 100}\">{row.StatusCode}</td>")
+                .Append($"<td>{row.DurationMs.ToString("0.0", CultureInfo.InvariantCulture)}</td>")
+                .Append($"<td>{Html.Encode(row.UserId ?? "")}</td>")
+                .Append($"<td>{Html.Encode(row.IpAddress ?? "")}</td>")
+                .Append($"<td>{Html.Encode(row.ErrorType ?? "")}</td>")
+                .Append("</tr>");
+        }
+
+        html.Append("</tbody></table>");
+        return (page.Rows.Count, page.ContinuationToken);
+    }
+
+    private static (int Count, string? Token) BusinessEventTable(StringBuilder html, AuditPage<BusinessAuditEvent> page)
+    {
+        html.Append("<table id=\"events\"><thead><tr><th>Time (UTC)</th><th>Service</th><th>Level</th><th>Category</th><th>Action</th><th>Message</th><th>Resource</th><th>User</th><th>Outcome</th></tr></thead><tbody>");
+        foreach (var row in page.Rows)
+        {
+            var failed = row.Outcome == AuditEventOutcome.Failure;
+            html.Append("<tr>")
+                .Append($"<td>{Time(row.OccurredAt)}</td>")
+                .Append($"<td>{Html.Encode(row.ServiceName ?? "")}</td>")
+                .Append($"<td>{row.Level}</td>")
+                .Append($"<td>{Html.Encode(row.Category)}</td>")
+                .Append($"<td>{Html.Encode(row.Action)}</td>")
+                .Append($"<td>{Html.Encode(row.Message ?? "")}</td>")
+                .Append($"<td>{Html.Encode(row.ResourceType is null ? "" : $"{row.ResourceType} {row.ResourceId}")}</td>")
+                .Append($"<td>{Html.Encode(row.UserId ?? "")}</td>")
+                .Append($"<td class=\"{(failed ? "s5" : "")}\">{row.Outcome}</td>")
+                .Append("</tr>");
+        }
+
+        html.Append("</tbody></table>");
+        return (page.Rows.Count, page.ContinuationToken);
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string QueryString(IQueryCollection values, string? exclude = null, string[]? only = null)
     {

@@ -1,47 +1,38 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 using Microsoft.AspNetCore.Http;
 
 namespace AspNetAuditTrail.Reports.Query;
 
-/// <summary>Reads the filters of the query string into an <see cref="AuditQuery"/>; each bad one is named with what is wrong.</summary>
+/// <summary>
+/// Reads the filters of the query string: of requests (<see cref="AuditQuery"/>), or of business events
+/// (<see cref="BusinessEventQuery"/>) with <c>kind=event</c>. Each bad filter is named with what is wrong.
+/// </summary>
 internal static partial class AuditQueryParser
 {
+    /// <summary>The value of <c>kind</c> that selects business events rather than requests.</summary>
+    public const string BusinessEventKind = "event";
+
+    private static readonly string[] RequestFilters = ["method", "status", "path"];
+
+    private static readonly string[] BusinessEventFilters = ["service", "level", "category", "action", "resource", "resourceId"];
+
+    /// <summary>True when the query string asks for business events.</summary>
+    public static bool IsBusinessEvents(IQueryCollection values) =>
+        string.Equals(values["kind"].ToString().Trim(), BusinessEventKind, StringComparison.OrdinalIgnoreCase);
+
     public static (AuditQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection values)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        void Fail(string name, string message) => errors[name] = [message];
-
-        DateTimeOffset? Time(string name)
-        {
-            if (Get(name) is not { } text)
-            {
-                return null;
-            }
-
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-            {
-                return time;
-            }
-
-            Fail(name, $"'{name}' must be a date and time, for example 2026-11-24T08:00:00Z.");
-            return null;
-        }
-
-        var query = new AuditQuery { From = Time("from"), To = Time("to") };
-        if (Get("user") is { } user)
-        {
-            query = user.Length <= 256 ? query with { UserId = user } : Failed("user", "'user' is longer than 256 characters.");
-        }
-
-        if (Get("method") is { } method)
+        var read = new QueryStringReader(values);
+        var query = new AuditQuery { From = read.Time("from"), To = read.Time("to"), UserId = read.Text("user", 256) };
+        if (read.Get("method") is { } method)
         {
             query = Method().IsMatch(method) ? query with { Method = method.ToUpperInvariant() } : Failed("method", "'method' must be an HTTP method such as GET or POST.");
         }
 
-        if (Get("status") is { } status)
+        if (read.Get("status") is { } status)
         {
             if (StatusCode().IsMatch(status))
             {
@@ -53,48 +44,63 @@ internal static partial class AuditQueryParser
             }
             else
             {
-                Fail("status", "'status' must be a status code (404) or a class (4xx).");
+                read.Fail("status", "'status' must be a status code (404) or a class (4xx).");
             }
         }
 
-        if (Get("path") is { } path)
-        {
-            query = path.Length <= 2048 ? query with { PathPattern = path } : Failed("path", "'path' is longer than 2048 characters.");
-        }
-
-        if (Get("kind") is { } kind)
+        query = query with { PathPattern = read.Text("path", 2048) };
+        if (read.Get("kind") is { } kind)
         {
             query = Enum.TryParse<EventKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _)
                 ? query with { Kind = parsed }
                 : Failed("kind", "'kind' must be request, login, security or process.");
         }
 
-        if (Get("pageSize") is { } pageSize)
-        {
-            query = int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 1000
-                ? query with { PageSize = size }
-                : Failed("pageSize", "'pageSize' must be a number from 1 to 1000.");
-        }
-
-        if (Get("after") is { } after)
-        {
-            query = AuditPosition.TryParse(after, out var position)
-                ? query with { After = position }
-                : Failed("after", "'after' is not a continuation token from a previous page.");
-        }
-
-        if (query.From is { } from && query.To is { } to && from > to)
-        {
-            Fail("to", "'to' is before 'from'.");
-        }
-
-        return (query, errors);
+        read.Refuse(query.Kind.ToString().ToLowerInvariant(), BusinessEventFilters);
+        query = query with { PageSize = read.PageSize(query.PageSize), After = read.After() };
+        read.CheckRange(query.From, query.To);
+        return (query, read.Errors);
 
         AuditQuery Failed(string name, string message)
         {
-            Fail(name, message);
+            read.Fail(name, message);
             return query;
         }
+    }
+
+    /// <summary>The filters of <c>kind=event</c>: service, level, category and action take several values.</summary>
+    public static (BusinessEventQuery Query, Dictionary<string, string[]> Errors) ParseBusinessEvents(IQueryCollection values)
+    {
+        var read = new QueryStringReader(values);
+        var levels = new List<AuditLevel>();
+        foreach (var level in read.List("level", 16))
+        {
+            if (Enum.TryParse<AuditLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
+            {
+                levels.Add(parsed);
+            }
+            else
+            {
+                read.Fail("level", "'level' must be info, warning, error or critical.");
+            }
+        }
+
+        var query = new BusinessEventQuery
+        {
+            From = read.Time("from"),
+            To = read.Time("to"),
+            Services = read.List("service", 128),
+            Levels = levels,
+            Categories = read.List("category", 64),
+            Actions = read.List("action", 128),
+            UserId = read.Text("user", 256),
+            ResourceType = read.Text("resource", 128),
+            ResourceId = read.Text("resourceId", 256),
+        };
+        read.Refuse(BusinessEventKind, RequestFilters);
+        query = query with { PageSize = read.PageSize(query.PageSize), After = read.After() };
+        read.CheckRange(query.From, query.To);
+        return (query, read.Errors);
     }
 
     [GeneratedRegex("^[A-Za-z]{1,16}$")]

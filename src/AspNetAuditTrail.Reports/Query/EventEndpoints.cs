@@ -7,28 +7,29 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AspNetAuditTrail.Reports.Query;
 
-/// <summary>The query API: a page of requests, one request with its linked rows, and streamed CSV and JSON exports.</summary>
+/// <summary>
+/// The query API: a page of requests (or of business events, with <c>kind=event</c>), one request with its linked
+/// rows, and streamed CSV and JSON exports of either.
+/// </summary>
 internal static class EventEndpoints
 {
     private const int FlushEvery = 200;
 
     public static async Task<IResult> ListAsync(HttpContext context, IAuditReader reader)
     {
-        var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
-        if (errors.Count > 0)
+        var values = context.Request.Query;
+        if (AuditQueryParser.IsBusinessEvents(values))
         {
-            return TypedResults.ValidationProblem(errors);
+            var (eventQuery, eventErrors) = AuditQueryParser.ParseBusinessEvents(values);
+            return eventErrors.Count > 0
+                ? TypedResults.ValidationProblem(eventErrors)
+                : await WritePageAsync(context, await reader.QueryBusinessEventsAsync(eventQuery, context.RequestAborted), AuditTables.BusinessEvent);
         }
 
-        var page = await reader.QueryRequestsAsync(query, context.RequestAborted);
-        await WriteJsonAsync(context, writer =>
-        {
-            writer.WriteStartObject();
-            RecordJson.WriteArray(writer, "events", page.Rows, AuditTables.Request);
-            writer.WriteString("continuationToken", page.ContinuationToken);
-            writer.WriteEndObject();
-        });
-        return Results.Empty;
+        var (query, errors) = AuditQueryParser.Parse(values);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : await WritePageAsync(context, await reader.QueryRequestsAsync(query, context.RequestAborted), AuditTables.Request);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, IAuditReader reader, string id)
@@ -53,65 +54,60 @@ internal static class EventEndpoints
             RecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process);
             RecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step);
             RecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration);
+            RecordJson.WriteArray(writer, "businessEvents", details.BusinessEvents, AuditTables.BusinessEvent);
             writer.WriteEndObject();
         });
         return Results.Empty;
     }
 
-    /// <summary>Every matching request as a JSON array, written as it is read.</summary>
+    /// <summary>Every matching row as a JSON array, written as it is read.</summary>
     public static async Task<IResult> ExportJsonAsync(HttpContext context, IAuditReader reader)
     {
-        if (!TryBeginExport(context, "application/json; charset=utf-8", "audit-events.json", out var query, out var problem))
+        if (!TryBeginExport(context, reader, "application/json; charset=utf-8", "audit-events.json", out var requests, out var events, out var problem))
         {
             return problem;
         }
 
-        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
-        writer.WriteStartArray();
-        var count = 0;
-        await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
-        {
-            RecordJson.Write(writer, record, AuditTables.Request);
-            if (++count % FlushEvery == 0)
-            {
-                await writer.FlushAsync(context.RequestAborted);
-            }
-        }
-
-        writer.WriteEndArray();
-        await writer.FlushAsync(context.RequestAborted);
+        await (events is not null ? WriteJsonArrayAsync(context, events, AuditTables.BusinessEvent) : WriteJsonArrayAsync(context, requests!, AuditTables.Request));
         return Results.Empty;
     }
 
-    /// <summary>Every matching request as CSV (one header line, the request table's columns), written as it is read.</summary>
+    /// <summary>Every matching row as CSV (one header line, the table's columns), written as it is read.</summary>
     public static async Task<IResult> ExportCsvAsync(HttpContext context, IAuditReader reader)
     {
-        if (!TryBeginExport(context, "text/csv; charset=utf-8", "audit-events.csv", out var query, out var problem))
+        if (!TryBeginExport(context, reader, "text/csv; charset=utf-8", "audit-events.csv", out var requests, out var events, out var problem))
         {
             return problem;
         }
 
-        var columns = AuditTables.Request.Columns;
-        await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await output.WriteAsync(Csv.Line(columns.Select(c => c.Name)));
-        var count = 0;
-        await foreach (var record in reader.StreamRequestsAsync(query, context.RequestAborted))
-        {
-            await output.WriteAsync(Csv.Line(columns.Select(c => c.Read(record))));
-            if (++count % FlushEvery == 0)
-            {
-                await output.FlushAsync(context.RequestAborted);
-            }
-        }
-
-        await output.FlushAsync(context.RequestAborted);
+        await (events is not null ? WriteCsvAsync(context, events, AuditTables.BusinessEvent) : WriteCsvAsync(context, requests!, AuditTables.Request));
         return Results.Empty;
     }
 
-    /// <summary>Reads the filters (a bad one is a 400 naming it) and sets the download's headers.</summary>
-    private static bool TryBeginExport(HttpContext context, string contentType, string fileName, out AuditQuery query, out IResult problem)
+    /// <summary>Reads the filters (a bad one is a 400 naming it), picks the rows and sets the download's headers.</summary>
+    private static bool TryBeginExport(
+        HttpContext context,
+        IAuditReader reader,
+        string contentType,
+        string fileName,
+        out IAsyncEnumerable<Events.RequestAuditEvent>? requests,
+        out IAsyncEnumerable<Events.BusinessAuditEvent>? events,
+        out IResult problem)
     {
-        (query, var errors) = AuditQueryParser.Parse(context.Request.Query);
+        var values = context.Request.Query;
+        (requests, events) = (null, null);
+        Dictionary<string, string[]> errors;
+        if (AuditQueryParser.IsBusinessEvents(values))
+        {
+            (var query, errors) = AuditQueryParser.ParseBusinessEvents(values);
+            events = reader.StreamBusinessEventsAsync(query, context.RequestAborted);
+        }
+        else
+        {
+            (var query, errors) = AuditQueryParser.Parse(values);
+            requests = reader.StreamRequestsAsync(query, context.RequestAborted);
+        }
+
         problem = TypedResults.ValidationProblem(errors);
         if (errors.Count > 0)
         {
@@ -121,6 +117,55 @@ internal static class EventEndpoints
         context.Response.ContentType = contentType;
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         return true;
+    }
+
+    private static async Task<IResult> WritePageAsync<TEvent>(HttpContext context, AuditPage<TEvent> page, AuditTable<TEvent> table)
+        where TEvent : Events.IAuditEvent
+    {
+        await WriteJsonAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            RecordJson.WriteArray(writer, "events", page.Rows, table);
+            writer.WriteString("continuationToken", page.ContinuationToken);
+            writer.WriteEndObject();
+        });
+        return Results.Empty;
+    }
+
+    private static async Task WriteJsonArrayAsync<TEvent>(HttpContext context, IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table)
+    {
+        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
+        writer.WriteStartArray();
+        var count = 0;
+        await foreach (var row in rows)
+        {
+            RecordJson.Write(writer, row, table);
+            if (++count % FlushEvery == 0)
+            {
+                await writer.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    private static async Task WriteCsvAsync<TEvent>(HttpContext context, IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table)
+    {
+        var columns = table.Columns;
+        await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        await output.WriteAsync(Csv.Line(columns.Select(c => c.Name)));
+        var count = 0;
+        await foreach (var row in rows)
+        {
+            await output.WriteAsync(Csv.Line(columns.Select(c => c.Read(row))));
+            if (++count % FlushEvery == 0)
+            {
+                await output.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        await output.FlushAsync(context.RequestAborted);
     }
 
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)

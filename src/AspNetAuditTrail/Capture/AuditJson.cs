@@ -58,6 +58,24 @@ internal static class AuditJson
         return masker.TryMaskJson(output.WrittenSpan, isComplete: true, out var masked) ? masked : null;
     }
 
+    /// <summary>
+    /// One value as a JSON object: an object's properties become the object's (each masked and bounded as in
+    /// <see cref="SerializeObject"/>), any other value is held as <c>{"value": ...}</c>; null for null.
+    /// </summary>
+    public static string? SerializeAsObject(object? value, SecretMasker masker, ILogger logger, int maxBytes = int.MaxValue)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var element = JsonSerializer.Deserialize<JsonElement>(SerializeValue("value", value, logger));
+        return element.ValueKind == JsonValueKind.Object
+            ? SerializeObject(element.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToArray(), masker, logger, maxBytes)
+                ?? "{}"
+            : SerializeObject([new("value", element)], masker, logger, maxBytes);
+    }
+
     private static void FitWithin(string[] names, byte[][] serialized, int maxBytes)
     {
         // {"name":value,...}: braces, and per entry two quotes, a colon and (but for the last) a comma.

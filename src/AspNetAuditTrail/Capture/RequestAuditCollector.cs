@@ -16,6 +16,7 @@ internal sealed class RequestAuditCollector
     private List<LoginAuditEvent>? _logins;
     private List<SecurityAuditEvent>? _securityEvents;
     private List<ProcessAudit>? _processes;
+    private List<BusinessAuditEvent>? _businessEvents;
     private volatile bool _ended;
 
     /// <summary>The id of this request's row, made when the request arrives so that other rows can refer to it.</summary>
@@ -69,6 +70,21 @@ internal sealed class RequestAuditCollector
         }
     }
 
+    /// <summary>Adds a business event to the request's unit; false when no audited request is running to carry it.</summary>
+    public bool TryAdd(BusinessAuditEvent businessEvent)
+    {
+        lock (_gate)
+        {
+            if (!IsLive)
+            {
+                return false;
+            }
+
+            (_businessEvents ??= []).Add(businessEvent);
+            return true;
+        }
+    }
+
     public void Attach(ProcessAudit process)
     {
         lock (_gate)
@@ -93,12 +109,12 @@ internal sealed class RequestAuditCollector
         get { lock (_gate) { return _logins is { Count: > 0 }; } }
     }
 
-    /// <summary>The login and security events recorded during the request.</summary>
-    public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents) Events()
+    /// <summary>The login, security and business events recorded during the request.</summary>
+    public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents, BusinessAuditEvent[] BusinessEvents) Events()
     {
         lock (_gate)
         {
-            return (_logins?.ToArray() ?? [], _securityEvents?.ToArray() ?? []);
+            return (_logins?.ToArray() ?? [], _securityEvents?.ToArray() ?? [], _businessEvents?.ToArray() ?? []);
         }
     }
 

@@ -43,6 +43,7 @@ internal sealed class RequestEventFactory(ILogger<RequestEventFactory> logger)
         {
             Id = auditContext.RequestEventId,
             OccurredAt = audited.OccurredAt,
+            ServiceName = current.Options.ServiceName,
             Method = request.Method,
             Scheme = request.Scheme,
             Host = SingleLineText.Neutralize(request.Host.HasValue ? request.Host.Value : null),

@@ -31,6 +31,7 @@ internal sealed class SecurityRecorder(
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
+            ServiceName = settings.Current.Options.ServiceName,
             RequestEventId = audit?.RequestEventId,
             Status = status,
             UserName = SingleLineText.Neutralize(userName),
@@ -104,6 +105,7 @@ internal sealed class SecurityRecorder(
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
+            ServiceName = settings.Current.Options.ServiceName,
             RequestEventId = audit?.RequestEventId,
             EventType = type,
             Severity = severity,

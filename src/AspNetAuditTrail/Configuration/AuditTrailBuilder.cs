@@ -63,4 +63,38 @@ public sealed class AuditTrailBuilder
             sp => create(sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!, sp.GetRequiredService<TimeProvider>()),
             connectionString);
     }
+
+    /// <summary>
+    /// Uses a store made from the connection string, the app's clock and the provider's own options: bound from the
+    /// provider's subsection of <see cref="Configuration"/> (for example <c>AuditTrail:PostgreSql</c>), then changed by
+    /// <paramref name="configure"/> (a setting given in code wins). The body of a provider's <c>UseX</c> extension.
+    /// </summary>
+    /// <param name="section">The provider's subsection of <c>AuditTrail</c>.</param>
+    /// <param name="create">Makes the store from the connection string, the clock and the provider's options.</param>
+    /// <param name="connectionString">When given, overrides <c>AuditTrail:ConnectionString</c>.</param>
+    /// <param name="configure">Settings given in code, applied after the configuration's.</param>
+    public AuditTrailBuilder UseStore<TOptions>(
+        string section, Func<string, TimeProvider, TOptions, IAuditStore> create, string? connectionString, Action<TOptions>? configure = null)
+        where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(section);
+        ArgumentNullException.ThrowIfNull(create);
+        var options = Services.AddOptions<TOptions>();
+        if (Configuration is { } configuration)
+        {
+            options.Bind(configuration.GetSection(section));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return UseStore(
+            sp => create(
+                sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ConnectionString!,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<TOptions>>().Value),
+            connectionString);
+    }
 }

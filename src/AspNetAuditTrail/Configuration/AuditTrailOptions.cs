@@ -24,6 +24,12 @@ public sealed class AuditTrailOptions
     /// </summary>
     public bool CaseSensitiveUrls { get; set; }
 
+    /// <summary>
+    /// The name of this service, stored on every row it records (<c>service_name</c>), so that the rows of many
+    /// services can share one database or collector. Default: the application's name. At most 128 characters, one line.
+    /// </summary>
+    public string? ServiceName { get; set; }
+
     /// <summary>Connection string of the audit database. Required.</summary>
     public string? ConnectionString { get; set; }
 

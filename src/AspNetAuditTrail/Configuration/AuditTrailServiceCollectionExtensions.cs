@@ -34,7 +34,9 @@ public static class AuditTrailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var firstCall = !services.Any(d => d.ServiceType == typeof(AuditTrailMarker));
-        services.AddOptions<AuditTrailOptions>().ValidateOnStart();
+        services.AddOptions<AuditTrailOptions>()
+            .PostConfigure<IServiceProvider>((o, sp) => o.ServiceName ??= sp.GetService<IHostEnvironment>()?.ApplicationName)
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditTrailOptions>, AuditTrailOptionsValidator>());
         services.AddMetrics();
         services.AddLogging();
@@ -53,6 +55,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditCollector>();
         services.TryAddScoped<IAuditContext>(sp => new AuditContextFacade(sp.GetRequiredService<RequestAuditCollector>()));
+        services.TryAddScoped<IAuditLog, AuditLog>();
         services.TryAddScoped(sp => new ProcessAuditContext(
             sp.GetRequiredService<RequestAuditCollector>(),
             sp.GetRequiredService<AuditQueue>(),

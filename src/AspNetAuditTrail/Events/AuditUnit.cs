@@ -24,9 +24,12 @@ public sealed class AuditUnit
     /// <summary>Registrations of steps.</summary>
     public IReadOnlyList<RegistrationAuditEvent> Registrations { get; init; } = [];
 
+    /// <summary>Business events recorded through <c>IAuditLog</c>.</summary>
+    public IReadOnlyList<BusinessAuditEvent> BusinessEvents { get; init; } = [];
+
     /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
     public override string ToString() =>
         Request is { } request
             ? $"{request.Method} {request.Path}"
-            : $"{Logins.Count} login, {SecurityEvents.Count} security, {Processes.Count} process, {Steps.Count} step and {Registrations.Count} registration events";
+            : $"{Logins.Count} login, {SecurityEvents.Count} security, {Processes.Count} process, {Steps.Count} step, {Registrations.Count} registration and {BusinessEvents.Count} business events";
 }

@@ -9,6 +9,9 @@ public sealed record ProcessAuditEvent : IAuditEvent
     /// <summary>When the process started (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <inheritdoc />
+    public string? ServiceName { get; init; }
+
     /// <summary>The request it ran in; null outside an audited request.</summary>
     public Guid? RequestEventId { get; init; }
 

@@ -9,6 +9,9 @@ public sealed record RegistrationAuditEvent : IAuditEvent
     /// <summary>When it was registered (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <inheritdoc />
+    public string? ServiceName { get; init; }
+
     /// <summary>The step it belongs to.</summary>
     public required Guid StepId { get; init; }
 

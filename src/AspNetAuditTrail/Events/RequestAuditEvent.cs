@@ -9,6 +9,9 @@ public sealed class RequestAuditEvent : IAuditEvent
     /// <summary>When the request arrived (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <inheritdoc />
+    public string? ServiceName { get; init; }
+
     /// <summary>HTTP method.</summary>
     public required string Method { get; init; }
 

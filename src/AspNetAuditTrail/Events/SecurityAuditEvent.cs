@@ -9,6 +9,9 @@ public sealed record SecurityAuditEvent : IAuditEvent
     /// <summary>When it happened (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <inheritdoc />
+    public string? ServiceName { get; init; }
+
     /// <summary>The request row it belongs to; null when that request is not audited.</summary>
     public Guid? RequestEventId { get; init; }
 

@@ -9,6 +9,9 @@ public sealed record StepAuditEvent : IAuditEvent
     /// <summary>When the step was declared (UTC).</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <inheritdoc />
+    public string? ServiceName { get; init; }
+
     /// <summary>The process it belongs to.</summary>
     public required Guid ProcessId { get; init; }
 

@@ -82,6 +82,7 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
             {
                 Id = Guid.CreateVersion7(now),
                 OccurredAt = now,
+                ServiceName = _context.Settings.Current.Options.ServiceName,
                 StepId = stepId,
                 Success = success,
                 Name = name,
@@ -159,6 +160,7 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
+            ServiceName = _context.Settings.Current.Options.ServiceName,
             RequestEventId = _requestEventId,
             Name = Name,
             Description = Description,
@@ -177,6 +179,7 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
             {
                 Id = Guid.CreateVersion7(now),
                 OccurredAt = now,
+                ServiceName = _context.Settings.Current.Options.ServiceName,
                 ProcessId = process.Id,
                 Name = step.Name,
                 Description = step.Description,

@@ -9,10 +9,12 @@ namespace AspNetAuditTrail.Reading;
 /// <param name="Processes">Its processes.</param>
 /// <param name="Steps">The steps of those processes, by process, then step order.</param>
 /// <param name="Registrations">The registrations of those steps, by step, then time.</param>
+/// <param name="BusinessEvents">The business events recorded during it.</param>
 public sealed record AuditEventDetails(
     RequestAuditEvent Request,
     IReadOnlyList<LoginAuditEvent> Logins,
     IReadOnlyList<SecurityAuditEvent> SecurityEvents,
     IReadOnlyList<ProcessAuditEvent> Processes,
     IReadOnlyList<StepAuditEvent> Steps,
-    IReadOnlyList<RegistrationAuditEvent> Registrations);
+    IReadOnlyList<RegistrationAuditEvent> Registrations,
+    IReadOnlyList<BusinessAuditEvent> BusinessEvents);

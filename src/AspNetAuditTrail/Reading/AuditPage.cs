@@ -2,7 +2,9 @@ using AspNetAuditTrail.Events;
 
 namespace AspNetAuditTrail.Reading;
 
-/// <summary>One page of requests, newest first.</summary>
-/// <param name="Rows">The requests.</param>
+/// <summary>One page of rows, newest first.</summary>
+/// <typeparam name="TEvent">The kind of row.</typeparam>
+/// <param name="Rows">The rows.</param>
 /// <param name="ContinuationToken">Pass it as <c>after</c> to get the next page; null on the last page.</param>
-public sealed record AuditPage(IReadOnlyList<RequestAuditEvent> Rows, string? ContinuationToken);
+public sealed record AuditPage<TEvent>(IReadOnlyList<TEvent> Rows, string? ContinuationToken)
+    where TEvent : IAuditEvent;

@@ -30,6 +30,6 @@ public sealed record AuditQuery
     /// <summary>Rows per page (1 to 1,000).</summary>
     public int PageSize { get; init; } = 100;
 
-    /// <summary>Where the previous page ended (from <see cref="AuditPage.ContinuationToken"/>).</summary>
+    /// <summary>Where the previous page ended (from <see cref="AuditPage{TEvent}.ContinuationToken"/>).</summary>
     public AuditPosition? After { get; init; }
 }

@@ -9,10 +9,16 @@ namespace AspNetAuditTrail.Reading;
 public interface IAuditReader
 {
     /// <summary>One page of requests matching the query, newest first (keyset pagination: stable while rows are added).</summary>
-    Task<AuditPage> QueryRequestsAsync(AuditQuery query, CancellationToken cancellationToken);
+    Task<AuditPage<RequestAuditEvent>> QueryRequestsAsync(AuditQuery query, CancellationToken cancellationToken);
 
     /// <summary>Every request matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
     IAsyncEnumerable<RequestAuditEvent> StreamRequestsAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One page of business events matching the query, newest first (keyset pagination, as for requests).</summary>
+    Task<AuditPage<BusinessAuditEvent>> QueryBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every business event matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
+    IAsyncEnumerable<BusinessAuditEvent> StreamBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken);
 
     /// <summary>A request with its linked login, security and process rows; null when there is none with that id.</summary>
     Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken);

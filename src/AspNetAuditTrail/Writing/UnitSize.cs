@@ -53,6 +53,13 @@ internal static class UnitSize
             chars += Length(registration.Description);
         }
 
+        foreach (var business in unit.BusinessEvents)
+        {
+            rows++;
+            chars += Length(business.Message) + Length(business.Input) + Length(business.Output) + Length(business.Metadata)
+                + Length(business.ErrorMessage) + Length(business.StackTrace);
+        }
+
         return PerUnit + (rows * PerRow) + (chars * sizeof(char));
     }
 

@@ -15,7 +15,7 @@ namespace AspNetAuditTrail.IntegrationTests.Databases;
 public abstract class AuditDatabase : IAsyncDisposable
 {
     private static readonly HashSet<string> JsonColumns =
-        ["extra_information", "route_values", "action_arguments", "validation_errors"];
+        ["extra_information", "route_values", "action_arguments", "validation_errors", "details", "input", "output", "metadata"];
 
     /// <summary>Sqlite, PostgreSql or SqlServer: the sample's <c>AuditTrail:Provider</c>.</summary>
     public abstract string Provider { get; }

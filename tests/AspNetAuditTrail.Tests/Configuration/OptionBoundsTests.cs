@@ -33,6 +33,7 @@ public class OptionBoundsTests
         ["WriteMode"] = [o => o.WriteMode = (AuditWriteMode)42],
         ["SynchronousWriteTimeout"] = [o => o.SynchronousWriteTimeout = TimeSpan.FromSeconds(-1), o => o.SynchronousWriteTimeout = TimeSpan.FromMinutes(6)],
         ["JournalKey"] = [o => o.JournalKey = "not base64!", o => o.JournalKey = Convert.ToBase64String(new byte[31])],
+        ["ServiceName"] = [o => o.ServiceName = "", o => o.ServiceName = new string('s', 129), o => o.ServiceName = "api\nadmin"],
         ["JournalFolder"] = [o => o.JournalFolder = "relative/folder", o => o.JournalFolder = ""],
 
         // Any value is valid: flags, free-form names.

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Writing;
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail;
+
+/// <summary>
+/// <see cref="IAuditLog"/> for one DI scope: an event recorded while the scope's request is audited joins the
+/// request's unit; otherwise (a background job, or after the request's unit was built) it is a unit of its own.
+/// </summary>
+internal sealed class AuditLog(
+    RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<AuditLog> logger) : IAuditLog
+{
+    public AuditEventBuilder Event(string action, string? message = null) => new(action, message, Record);
+
+    private Guid Record(AuditEventBuilder e, AuditEventOutcome? outcome)
+    {
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        try
+        {
+            var current = settings.Current;
+            var (masker, maxBytes) = (current.Masker, current.Options.MaxBodySize);
+            var http = request.HttpContext;
+            var businessEvent = new BusinessAuditEvent
+            {
+                Id = id,
+                OccurredAt = now,
+                ReceivedAt = now,
+                ServiceName = current.Options.ServiceName,
+                Level = e.LevelValue ?? (outcome == AuditEventOutcome.Failure ? AuditLevel.Error : AuditLevel.Info),
+                Category = SingleLineText.Neutralize(e.CategoryValue)!,
+                Action = SingleLineText.Neutralize(e.Action)!,
+                Message = SingleLineText.Neutralize(e.Message),
+                Outcome = outcome,
+                UserKey = SingleLineText.Neutralize(e.UserKey),
+                UserId = SingleLineText.Neutralize(e.UserKey ?? request.UserId ?? UserIdReader.Read(http?.User, current.Options.UserIdClaim)),
+                SessionId = SingleLineText.Neutralize(e.SessionId),
+                ResourceType = SingleLineText.Neutralize(e.ResourceType),
+                ResourceId = SingleLineText.Neutralize(e.ResourceId),
+                Input = AuditJson.SerializeAsObject(e.InputValue, masker, logger, maxBytes),
+                Output = AuditJson.SerializeAsObject(e.OutputValue, masker, logger, maxBytes),
+                Metadata = AuditJson.SerializeObject(e.MetadataValues, masker, logger, maxBytes),
+                ErrorCode = SingleLineText.Neutralize(e.ErrorCode),
+                ErrorMessage = e.ErrorMessage,
+                StackTrace = e.Exception?.ToString(),
+                DurationMs = e.DurationValue?.TotalMilliseconds,
+                RequestEventId = request.IsLive ? request.RequestEventId : null,
+                TraceId = Activity.Current?.TraceId.ToHexString(),
+                IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            };
+            if (!request.TryAdd(businessEvent))
+            {
+                queue.Enqueue(new AuditUnit { BusinessEvents = [businessEvent with { RequestEventId = null }] });
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.BusinessEventFailed(logger, ex, e.Action);
+        }
+
+        return id;
+    }
+}

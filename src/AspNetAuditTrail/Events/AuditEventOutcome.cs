@@ -1,0 +1,11 @@
+namespace AspNetAuditTrail.Events;
+
+/// <summary>Whether what a business event records worked.</summary>
+public enum AuditEventOutcome
+{
+    /// <summary>It worked.</summary>
+    Success,
+
+    /// <summary>It did not.</summary>
+    Failure,
+}
