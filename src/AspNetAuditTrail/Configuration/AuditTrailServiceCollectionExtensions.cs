@@ -56,6 +56,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddScoped<RequestAuditCollector>();
         services.TryAddScoped<IAuditContext>(sp => new AuditContextFacade(sp.GetRequiredService<RequestAuditCollector>()));
         services.TryAddScoped<IAuditLog, AuditLog>();
+        services.TryAddSingleton<AspNetAuditTrail.Wire.IAuditIngest, AspNetAuditTrail.Wire.AuditIngest>();
         services.TryAddScoped(sp => new ProcessAuditContext(
             sp.GetRequiredService<RequestAuditCollector>(),
             sp.GetRequiredService<AuditQueue>(),

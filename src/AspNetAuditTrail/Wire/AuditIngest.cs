@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Writing;
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail.Wire;
+
+/// <summary><see cref="IAuditIngest"/>: the wire format read with the app's masking and bounds, into the app's queue.</summary>
+internal sealed class AuditIngest(AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<AuditIngest> logger) : IAuditIngest
+{
+    public ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken) => queue.EnqueueAsync(unit, cancellationToken);
+
+    public bool TryRead(JsonElement document, string serviceName, int maxItems, out IReadOnlyList<AuditUnit> units, out IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceName);
+        var failures = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        (units, errors) = ([], failures);
+        var items = Items(document, failures);
+        if (items is null)
+        {
+            return false;
+        }
+
+        if (items.Count > maxItems)
+        {
+            failures["items"] = [$"A batch holds at most {maxItems} items; this one holds {items.Count}."];
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var rows = new List<(WireKind Kind, IAuditEvent Row, string Key)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (WireItemReader.Read(items[i], $"items[{i}]", serviceName, now, settings.Current, logger, failures) is { } read)
+            {
+                rows.Add((read.Kind, read.Row, $"items[{i}]"));
+            }
+        }
+
+        WireItemReader.CheckIdsAndReferences(rows, failures);
+        if (failures.Count > 0)
+        {
+            return false;
+        }
+
+        units = Units(rows.OrderBy(r => Array.IndexOf(WireKind.All, r.Kind)).Select(r => r.Row).ToList());
+        return true;
+    }
+
+    /// <summary>One unit per request with every row below it, and one unit for the rows below no request.</summary>
+    private static List<AuditUnit> Units(List<IAuditEvent> rows)
+    {
+        var units = new List<AuditUnit>();
+        foreach (var request in rows.OfType<RequestAuditEvent>().ToArray())
+        {
+            var below = new HashSet<Guid> { request.Id };
+            var family = new List<IAuditEvent>();
+            foreach (var row in rows.Where(r => r is not RequestAuditEvent))
+            {
+                if (WireKind.ReferenceOf(row) is { } parent && below.Contains(parent))
+                {
+                    family.Add(row);
+                    below.Add(row.Id);
+                }
+            }
+
+            units.Add(Unit(request, family));
+            rows.RemoveAll(r => r == request || family.Contains(r));
+        }
+
+        if (rows.Count > 0)
+        {
+            units.Add(Unit(null, rows));
+        }
+
+        return units;
+    }
+
+    private static AuditUnit Unit(RequestAuditEvent? request, List<IAuditEvent> rows) => new()
+    {
+        Request = request,
+        Logins = rows.OfType<LoginAuditEvent>().ToArray(),
+        SecurityEvents = rows.OfType<SecurityAuditEvent>().ToArray(),
+        Processes = rows.OfType<ProcessAuditEvent>().ToArray(),
+        Steps = rows.OfType<StepAuditEvent>().ToArray(),
+        Registrations = rows.OfType<RegistrationAuditEvent>().ToArray(),
+        BusinessEvents = rows.OfType<BusinessAuditEvent>().ToArray(),
+    };
+
+    /// <summary>The items of a batch (<c>{"version": 1, "items": [...]}</c>) or the one item of a single document.</summary>
+    private static List<JsonElement>? Items(JsonElement document, Dictionary<string, string[]> failures)
+    {
+        if (document.ValueKind != JsonValueKind.Object)
+        {
+            failures["$"] = ["The body must be a JSON object: one item, or a batch {\"version\": 1, \"items\": [...]}."];
+            return null;
+        }
+
+        if (!document.TryGetProperty("items", out var items))
+        {
+            return [document];
+        }
+
+        if (!document.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != AuditWireFormat.Version)
+        {
+            failures["version"] = [$"A batch must say \"version\": {AuditWireFormat.Version}."];
+            return null;
+        }
+
+        if (items.ValueKind != JsonValueKind.Array)
+        {
+            failures["items"] = ["'items' must be an array."];
+            return null;
+        }
+
+        return [.. items.EnumerateArray()];
+    }
+}

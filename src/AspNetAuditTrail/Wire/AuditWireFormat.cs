@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using AspNetAuditTrail.Events;
+
+namespace AspNetAuditTrail.Wire;
+
+/// <summary>
+/// The versioned JSON form in which audit rows travel between services: <c>{"version": 1, "items": [...]}</c>, each
+/// item a row with its <c>kind</c> (<c>request</c>, <c>login</c>, <c>security</c>, <c>process</c>, <c>step</c>,
+/// <c>registration</c> or <c>event</c>) and the record's properties in camelCase; enums by name, times in ISO 8601,
+/// JSON fields (extra information, details, input...) as JSON objects. README documents each kind's fields.
+/// </summary>
+public static class AuditWireFormat
+{
+    /// <summary>The format's version, written in every batch.</summary>
+    public const int Version = 1;
+
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    /// <summary>Writes the units as one batch, every row an item, parents first.</summary>
+    public static void WriteBatch(Utf8JsonWriter writer, IEnumerable<AuditUnit> units)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(units);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", Version);
+        writer.WritePropertyName("items");
+        writer.WriteStartArray();
+        var all = units as IReadOnlyCollection<AuditUnit> ?? units.ToArray();
+        foreach (var kind in WireKind.All)
+        {
+            foreach (var row in all.SelectMany(kind.RowsOf))
+            {
+                Item(kind, row).WriteTo(writer, Options);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static JsonObject Item(WireKind kind, IAuditEvent row)
+    {
+        var node = (JsonObject)JsonSerializer.SerializeToNode(row, kind.Type, Options)!;
+        foreach (var field in kind.JsonFields)
+        {
+            if (node[field] is JsonValue text && text.TryGetValue<string>(out var json))
+            {
+                node[field] = WireKind.AsJson(json);
+            }
+        }
+
+        node.Insert(0, "kind", kind.Name);
+        return node;
+    }
+}
