@@ -61,6 +61,8 @@ public abstract partial class SqlAuditStore
         return NewestFirst(sql, parameters, query.After, "e.", limit);
     }
 
+    private string BusinessEventByIdSql => $"SELECT * FROM {TableName(AuditTables.BusinessEvent.Name)} WHERE id = @id";
+
     /// <summary>The steps of a request's processes, in process order, then step order.</summary>
     private string StepsOfRequestSql =>
         $"SELECT s.* FROM {TableName(AuditTables.Step.Name)} s JOIN {TableName(AuditTables.Process.Name)} p ON p.id = s.process_id " +
@@ -98,6 +100,7 @@ public abstract partial class SqlAuditStore
             },
             101).Sql;
         yield return $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id";
+        yield return BusinessEventByIdSql;
         yield return StepsOfRequestSql;
         yield return RegistrationsOfRequestSql;
         yield return $"SELECT * FROM {TableName(AuditTables.Login.Name)} WHERE 1 = 1 AND occurred_at >= @from AND occurred_at < @to ORDER BY occurred_at, id";

@@ -51,6 +51,15 @@ public abstract partial class SqlAuditStore
         ReadBusinessEventsAsync(query with { After = null }, null, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("id", ToDbValue(AuditColumnType.Id, id));
+        var rows = await ToListAsync(AuditTables.BusinessEvent, BusinessEventByIdSql, parameters, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <inheritdoc />
     public async Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();

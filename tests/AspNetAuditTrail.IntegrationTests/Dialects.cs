@@ -120,6 +120,14 @@ public sealed class PostgreSqlBusinessEventTests(PostgreSqlServer server) : Busi
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerBusinessEventTests(SqlServerServer server) : BusinessEventTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteCollectorTests() : CollectorTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCollectorTests(PostgreSqlServer server) : CollectorTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCollectorTests(SqlServerServer server) : CollectorTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

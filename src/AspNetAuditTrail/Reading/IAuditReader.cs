@@ -20,6 +20,9 @@ public interface IAuditReader
     /// <summary>Every business event matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
     IAsyncEnumerable<BusinessAuditEvent> StreamBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken);
 
+    /// <summary>A business event by id; null when there is none with that id.</summary>
+    Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>A request with its linked login, security and process rows; null when there is none with that id.</summary>
     Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken);
 

@@ -48,6 +48,16 @@ public static class AuditWireFormat
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes one row as an item.</summary>
+    /// <exception cref="ArgumentException">The row is not of a kind the format knows.</exception>
+    public static void WriteItem(Utf8JsonWriter writer, IAuditEvent row)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(row);
+        var kind = WireKind.ByType.GetValueOrDefault(row.GetType()) ?? throw new ArgumentException($"{row.GetType().Name} is not a kind of audit row.", nameof(row));
+        Item(kind, row).WriteTo(writer, Options);
+    }
+
     private static JsonObject Item(WireKind kind, IAuditEvent row)
     {
         var node = (JsonObject)JsonSerializer.SerializeToNode(row, kind.Type, Options)!;

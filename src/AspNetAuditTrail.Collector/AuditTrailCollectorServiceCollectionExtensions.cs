@@ -1,0 +1,39 @@
+using AspNetAuditTrail.Collector;
+using AspNetAuditTrail.Collector.Authentication;
+using AspNetAuditTrail.Collector.Endpoints;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the central audit collector on a host that records into a store (<c>AddAuditTrail(...).UseX(...)</c>).</summary>
+public static class AuditTrailCollectorServiceCollectionExtensions
+{
+    /// <summary>Adds the collector with its settings bound from <paramref name="configuration"/> (usually the <c>AuditTrailCollector</c> section).</summary>
+    public static IServiceCollection AddAuditTrailCollector(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AuditTrailCollectorOptions>().Bind(configuration);
+        return services.AddAuditTrailCollector(_ => { });
+    }
+
+    /// <summary>Adds the collector with settings given in code. The service keys are read, and the settings checked, at start-up.</summary>
+    public static IServiceCollection AddAuditTrailCollector(this IServiceCollection services, Action<AuditTrailCollectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<AuditTrailCollectorOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditTrailCollectorOptions>, CollectorOptionsValidator>());
+        services.TryAddSingleton<ServiceKeys>();
+        services.TryAddSingleton<ReplayGuard>();
+        services.TryAddSingleton<M2mAuthenticator>();
+        services.TryAddSingleton<IAuditUserResolver, KeptUserKey>();
+        services.TryAddSingleton<CollectorRefusals>();
+        services.TryAddSingleton<CollectorIntake>();
+        services.TryAddSingleton<CollectorReading>();
+        services.AddAuthorization();
+        services.AddHealthChecks().AddAuditTrail();
+        return services;
+    }
+}

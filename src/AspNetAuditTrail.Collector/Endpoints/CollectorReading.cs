@@ -1,0 +1,154 @@
+using System.Text.Json;
+using AspNetAuditTrail.Collector.Authentication;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Reports.Query;
+using AspNetAuditTrail.Wire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace AspNetAuditTrail.Collector.Endpoints;
+
+/// <summary>
+/// The reading endpoints: business events by filters (query string or JSON body) and by id, in the wire format. A
+/// person needs the read policy; a service needs a signed call whose token has the read scope.
+/// </summary>
+internal sealed class CollectorReading(
+    M2mAuthenticator authenticator, CollectorRefusals refusals, IAuthorizationService authorization, IAuditReader reader, IOptions<AuditTrailCollectorOptions> options)
+{
+    public async Task<IResult> ListAsync(HttpContext context)
+    {
+        if (await DenyAsync(context, []) is { } denied)
+        {
+            return denied;
+        }
+
+        return await PageAsync(context, context.Request.Query);
+    }
+
+    public async Task<IResult> QueryAsync(HttpContext context)
+    {
+        byte[] body;
+        try
+        {
+            body = await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted);
+        }
+        catch (CollectorBody.TooLargeException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (await DenyAsync(context, body) is { } denied)
+        {
+            return denied;
+        }
+
+        // The JSON body's fields are the query string's filters: one parser, one set of rules.
+        var filters = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException();
+            }
+
+            foreach (var field in document.RootElement.EnumerateObject())
+            {
+                filters[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                    ? new StringValues(field.Value.EnumerateArray().Select(v => v.ToString()).ToArray())
+                    : new StringValues(field.Value.ToString());
+            }
+        }
+        catch (JsonException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["The body must be a JSON object of filters."] });
+        }
+
+        return await PageAsync(context, new QueryCollection(filters));
+    }
+
+    public async Task<IResult> GetAsync(HttpContext context, string id)
+    {
+        if (await DenyAsync(context, []) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!Guid.TryParse(id, out var eventId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
+        }
+
+        if (await reader.GetBusinessEventAsync(eventId, context.RequestAborted) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await WriteAsync(context, writer => AuditWireFormat.WriteItem(writer, found));
+    }
+
+    private async Task<IResult> PageAsync(HttpContext context, IQueryCollection filters)
+    {
+        var (query, errors) = AuditQueryParser.ParseBusinessEvents(filters);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await reader.QueryBusinessEventsAsync(query, context.RequestAborted);
+        return await WriteAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("items");
+            writer.WriteStartArray();
+            foreach (var row in page.Rows)
+            {
+                AuditWireFormat.WriteItem(writer, row);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("continuationToken", page.ContinuationToken);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Null when the caller may read: a signed service call with the read scope, or a person with the read policy.</summary>
+    private async Task<IResult?> DenyAsync(HttpContext context, byte[] body)
+    {
+        var settings = options.Value;
+        if (context.Request.Headers.ContainsKey(M2mAuthenticator.ServiceHeader))
+        {
+            var verdict = await authenticator.CheckAsync(context, body);
+            if (!verdict.Accepted)
+            {
+                return await refusals.RefuseAsync(context, verdict);
+            }
+
+            return verdict.Scopes.Contains(settings.ReadScope)
+                ? null
+                : await refusals.RefuseAsync(
+                    context, M2mVerdict.Refused($"The token has no '{settings.ReadScope}' scope.", SecurityEventType.AccessDenied), StatusCodes.Status403Forbidden);
+        }
+
+        var result = await authorization.AuthorizeAsync(context.User, null, settings.ReadPolicy);
+        return result.Succeeded ? null
+            : context.User.Identity?.IsAuthenticated == true
+                ? TypedResults.Problem($"Reading needs the '{settings.ReadPolicy}' policy.", statusCode: StatusCodes.Status403Forbidden)
+                : TypedResults.Problem($"Sign in with the '{settings.ReadPolicy}' policy, or send a signed call whose token has the '{settings.ReadScope}' scope.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        await using (var writer = new Utf8JsonWriter(context.Response.Body))
+        {
+            write(writer);
+        }
+
+        return Results.Empty;
+    }
+}
