@@ -3,6 +3,7 @@ using AspNetAuditTrail.Collector.Authentication;
 using AspNetAuditTrail.Collector.Endpoints;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,18 @@ public static class AuditTrailCollectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<AuditTrailCollectorOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<AuditTrailCollectorOptions>()
+            .Configure(configure)
+            .PostConfigure<IServiceProvider>((o, sp) =>
+            {
+                // A relative key path is relative to the app's content root, as other ASP.NET Core file settings are.
+                var root = sp.GetService<IHostEnvironment>()?.ContentRootPath;
+                foreach (var service in o.Services.Values.Where(s => root is not null && s.PublicKeyPath is { Length: > 0 } p && !Path.IsPathRooted(p)))
+                {
+                    service.PublicKeyPath = Path.GetFullPath(Path.Combine(root!, service.PublicKeyPath!));
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditTrailCollectorOptions>, CollectorOptionsValidator>());
         services.TryAddSingleton<ServiceKeys>();
         services.TryAddSingleton<ReplayGuard>();
