@@ -64,6 +64,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 36, EventName = "ShutdownDropped", Level = LogLevel.Error, Message = "The audit writer was stopped before it could write {Count} queued events, and the journal could not take them: they were dropped.")]
     public static partial void ShutdownDropped(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 38, EventName = "BatchRejected", Level = LogLevel.Error, Message = "The audit store rejected a batch of {Count} events for good ({Reason}): it is not retried, and is kept in {Path}.")]
+    public static partial void BatchRejected(ILogger logger, string reason, int count, string path);
+
     [LoggerMessage(EventId = 37, EventName = "WriterLoopFailed", Level = LogLevel.Critical, Message = "The audit writer loop failed (attempt {Attempt}); it starts again.")]
     public static partial void WriterLoopFailed(ILogger logger, Exception exception, int attempt);
 

@@ -92,7 +92,15 @@ internal sealed class AuditJournal
     /// <paramref name="flushToDisk"/>, flushed to the disk too (they survive the machine going down); false
     /// (counted and logged) when the journal is full, refused or cannot be written.
     /// </summary>
-    public bool Append(IReadOnlyCollection<AuditUnit> units, string reason, bool flushToDisk = true)
+    public bool Append(IReadOnlyCollection<AuditUnit> units, string reason, bool flushToDisk = true) => AppendTo(Path, units, reason, flushToDisk);
+
+    /// <summary>Where batches the store rejected for good are set aside, as journal records, never replayed: for an operator to look at.</summary>
+    public string RejectedPath => Path + ".rejected";
+
+    /// <summary>Sets a rejected batch aside (see <see cref="RejectedPath"/>); false when that cannot be done.</summary>
+    public bool SetAside(IReadOnlyCollection<AuditUnit> units) => AppendTo(RejectedPath, units, "rejected", flushToDisk: true);
+
+    private bool AppendTo(string target, IReadOnlyCollection<AuditUnit> units, string reason, bool flushToDisk)
     {
         if (units.Count == 0)
         {
@@ -115,13 +123,13 @@ internal sealed class AuditJournal
         {
             try
             {
-                if (Length(Path) + Length(ReplayPath) + bytes.Length > _maxSize)
+                if (Length(Path) + Length(ReplayPath) + Length(RejectedPath) + bytes.Length > _maxSize)
                 {
                     Log.JournalFull(_logger, units.Count, Path, _maxSize);
                     return Failed(units.Count, "journal_full", null);
                 }
 
-                using var file = new FileStream(Path, JournalFolder.OpenOptions(FileMode.Append, FileAccess.Write));
+                using var file = new FileStream(target, JournalFolder.OpenOptions(FileMode.Append, FileAccess.Write));
                 file.Write(bytes);
                 file.Flush(flushToDisk);
             }

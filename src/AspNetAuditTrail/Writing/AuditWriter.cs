@@ -14,7 +14,7 @@ namespace AspNetAuditTrail.Writing;
 /// transaction, retries a failed batch (<see cref="WritePolicy"/>), puts what the store will not take in the journal
 /// and replays it once the store is back, and on stop drains the queue.
 /// </summary>
-internal sealed class AuditWriter : IHostedService, IAsyncDisposable
+internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
 {
     private readonly AuditQueue _queue;
     private readonly AuditJournal _journal;
@@ -143,18 +143,6 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
-    private void SaveQueued()
-    {
-        _batch.TakeAll();
-        if (!_journal.Append(_batch.Units, "shutdown"))
-        {
-            Log.ShutdownDropped(_logger, _batch.Units.Count);
-        }
-
-        _batch.Release();
-    }
-
     private async Task TryEnsureSchemaAsync()
     {
         try
@@ -213,6 +201,11 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
             _metrics.Written(batch.Count, _time.GetElapsedTime(started));
             _status.Written();
         }
+        catch (AuditBatchRejectedException ex) when (!_abort.IsCancellationRequested)
+        {
+            SetAside(batch, ex);
+            return true;
+        }
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
             _metrics.WriteFailed();
@@ -227,37 +220,6 @@ internal sealed class AuditWriter : IHostedService, IAsyncDisposable
 
         await TryReplayAsync();
         return true;
-    }
-
-    /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
-    private async Task TryReplayAsync()
-    {
-        var replayed = 0;
-        try
-        {
-            var bytes = _journal.Size == 0 ? 0 : _journal.BeginReplay();
-            if (bytes == 0)
-            {
-                return;
-            }
-
-            Log.Replaying(_logger, bytes);
-
-            // A batch at a time (bounded by count and by size, as the queue is); after a failure the next try starts
-            // over, and ids already stored are skipped.
-            foreach (var chunk in _journal.ReadReplayBatches(_options.BatchSize, _options.QueueCapacityBytes / 4))
-            {
-                await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
-                replayed += chunk.Count;
-            }
-
-            _journal.EndReplay(replayed);
-        }
-        catch (Exception ex) when (!_abort.IsCancellationRequested)
-        {
-            _status.Noted(ex);
-            Log.ReplayFailed(_logger, ex, replayed);
-        }
     }
 
     private async ValueTask WriteOnceAsync(IReadOnlyList<AuditUnit> batch, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Configuration;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -15,7 +16,8 @@ internal static class WritePolicy
     public static ResiliencePipeline Build(
         AuditTrailOptions options, TimeProvider time, CancellationTokenSource abort, AuditTrailStatus status, AuditMetrics metrics, ILogger logger)
     {
-        var shouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !abort.IsCancellationRequested);
+        var shouldHandle = new PredicateBuilder().Handle<Exception>(ex =>
+            ex is not AuditBatchRejectedException && (ex is not OperationCanceledException || !abort.IsCancellationRequested));
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
 
         // Outside the retries: once batches keep failing after theirs, the circuit opens and the next batches

@@ -14,6 +14,9 @@ internal sealed class RecordingStore : IAuditStore, IAuditSchemaMigrator
 
     public ConcurrentQueue<IReadOnlyList<AuditUnit>> Batches { get; } = new();
 
+    /// <summary>Attempts (1-based) that the store rejects for good, as a collector's 400 would.</summary>
+    public Func<int, bool> RejectAttempt { get; init; } = _ => false;
+
     public int Attempts => _attempts;
 
     public string Identity { get; init; } = "memory://recording";
@@ -35,7 +38,13 @@ internal sealed class RecordingStore : IAuditStore, IAuditSchemaMigrator
 
     public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
-        if (FailAttempt(Interlocked.Increment(ref _attempts)))
+        var attempt = Interlocked.Increment(ref _attempts);
+        if (RejectAttempt(attempt))
+        {
+            throw new AuditBatchRejectedException("400: items[0].action is required");
+        }
+
+        if (FailAttempt(attempt))
         {
             throw new InvalidOperationException("the audit database is down");
         }

@@ -1,0 +1,74 @@
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace AspNetAuditTrail.Writing;
+
+/// <summary>The journal's side of <see cref="AuditWriter"/>: replaying what it holds, setting rejected batches aside, saving what a stop leaves.</summary>
+internal sealed partial class AuditWriter
+{
+    /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
+    private void SaveQueued()
+    {
+        _batch.TakeAll();
+        if (!_journal.Append(_batch.Units, "shutdown"))
+        {
+            Log.ShutdownDropped(_logger, _batch.Units.Count);
+        }
+
+        _batch.Release();
+    }
+
+    /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
+    private async Task TryReplayAsync()
+    {
+        var replayed = 0;
+        try
+        {
+            var bytes = _journal.Size == 0 ? 0 : _journal.BeginReplay();
+            if (bytes == 0)
+            {
+                return;
+            }
+
+            Log.Replaying(_logger, bytes);
+
+            // A batch at a time (bounded by count and by size, as the queue is); after a failure the next try starts
+            // over, and ids already stored are skipped.
+            foreach (var chunk in _journal.ReadReplayBatches(_options.BatchSize, _options.QueueCapacityBytes / 4))
+            {
+                try
+                {
+                    await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);
+                }
+                catch (AuditBatchRejectedException ex) when (!_abort.IsCancellationRequested)
+                {
+                    SetAside(chunk, ex);
+                }
+
+                replayed += chunk.Count;
+            }
+
+            _journal.EndReplay(replayed);
+        }
+        catch (Exception ex) when (!_abort.IsCancellationRequested)
+        {
+            _status.Noted(ex);
+            Log.ReplayFailed(_logger, ex, replayed);
+        }
+    }
+
+    /// <summary>A batch the store rejected for good: not retried, but logged with the store's reason and kept in the rejected file.</summary>
+    private void SetAside(IReadOnlyList<AuditUnit> batch, AuditBatchRejectedException rejection)
+    {
+        _metrics.WriteFailed();
+        _status.Noted(rejection);
+        Log.BatchRejected(_logger, rejection.Message, batch.Count, _journal.RejectedPath);
+        _journal.SetAside(batch.ToArray());
+    }
+}
