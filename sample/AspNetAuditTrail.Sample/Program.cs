@@ -14,17 +14,24 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-// The audit trail: settings from the "AuditTrail" section; the database by AuditTrail:Provider
-// (Sqlite, the default, writing audit.db; PostgreSql; SqlServer) and AuditTrail:ConnectionString.
+// The audit trail: settings from the "AuditTrail" section; the store by AuditTrail:Provider (Sqlite, the default,
+// writing audit.db; PostgreSql; SqlServer; Collector, forwarding to the sample collector at AuditTrail:Collector:Url
+// as sample-api, signed with the demo key) and AuditTrail:ConnectionString.
 var auditSettings = builder.Configuration.GetSection("AuditTrail");
 var audit = builder.Services.AddAuditTrail(auditSettings).AddProcessAudit<CreateProductProcessAudit>();
+var forwarding = string.Equals(auditSettings["Provider"], "Collector", StringComparison.OrdinalIgnoreCase);
 _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
 {
     "SQLITE" => audit.UseSqlite(),
     "POSTGRESQL" => audit.UsePostgreSql(),
     "SQLSERVER" => audit.UseSqlServer(),
+    "COLLECTOR" => audit.UseCollector(o =>
+    {
+        o.ServiceName ??= "sample-api";
+        o.PrivateKeyPath ??= "../keys/sample-api.private.pem";
+    }),
     _ => throw new InvalidOperationException(
-        $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer."),
+        $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer, Collector."),
 };
 
 // Behind a reverse proxy, trust X-Forwarded-For only from known proxies (loopback by default).
@@ -99,8 +106,12 @@ app.MapGet("/api/admin/ping", (HttpContext context) => $"pong, {context.User.Ide
 
 app.MapControllers();
 
-// Admin: query API, CSV/JSON export, PDF reports and the admin page under /audit, for the audit-admin role.
-app.MapAuditTrailAdmin("/audit");
+// Admin: query API, CSV/JSON export, PDF reports and the admin page under /audit, for the audit-admin role (when
+// the trail goes to a collector, they live on the collector).
+if (!forwarding)
+{
+    app.MapAuditTrailAdmin("/audit");
+}
 
 // Minimal APIs: .WithAudit() records what each handler did on the row.
 var products = app.MapGroup("/api/products").WithAudit();

@@ -22,11 +22,15 @@ internal sealed class CollectorHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<CollectorHost> StartAsync(
-        AuditDatabase database, IEnumerable<M2mSender> senders, Action<AuditTrailCollectorOptions>? configure = null, Action<IServiceCollection>? services = null)
+        AuditDatabase database,
+        IEnumerable<M2mSender> senders,
+        Action<AuditTrailCollectorOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        string url = "http://127.0.0.1:0")
     {
         var keys = Directory.CreateTempSubdirectory("collector-keys-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var journal = Directory.CreateTempSubdirectory("audit-journal-").FullName;
         builder.Services.AddAuditTrail(o =>

@@ -128,6 +128,11 @@ public sealed class PostgreSqlCollectorTests(PostgreSqlServer server) : Collecto
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerCollectorTests(SqlServerServer server) : CollectorTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteForwardingTests() : ForwardingTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlForwardingTests(PostgreSqlServer server) : ForwardingOutageTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -15,6 +15,9 @@ internal sealed class M2mSender(string service, ECDsa key)
     /// <summary>The public key as PEM, for the collector's settings.</summary>
     public string PublicKeyPem => key.ExportSubjectPublicKeyInfoPem();
 
+    /// <summary>The private key as PEM, for a forwarding app's settings.</summary>
+    public string PrivateKeyPem => key.ExportPkcs8PrivateKeyPem();
+
     public static M2mSender Create(string service) => new(service, ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     public string Token(
