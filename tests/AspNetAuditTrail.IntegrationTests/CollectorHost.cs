@@ -26,7 +26,8 @@ internal sealed class CollectorHost : IAsyncDisposable
         IEnumerable<M2mSender> senders,
         Action<AuditTrailCollectorOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        string url = "http://127.0.0.1:0")
+        string url = "http://127.0.0.1:0",
+        Action<Configuration.AuditTrailOptions>? trail = null)
     {
         var keys = Directory.CreateTempSubdirectory("collector-keys-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
@@ -38,6 +39,7 @@ internal sealed class CollectorHost : IAsyncDisposable
                 o.ServiceName = "audit-collector";
                 o.FlushInterval = TimeSpan.FromMilliseconds(50);
                 o.JournalFolder = journal;
+                trail?.Invoke(o);
             })
             .UseStore(_ => database.CreateStore(), database.ConnectionString);
         builder.Services.AddAuthentication();

@@ -90,6 +90,17 @@ internal sealed class CollectorReading(
         return await WriteAsync(context, writer => AuditWireFormat.WriteItem(writer, found));
     }
 
+    /// <summary>Writes what the collector holds now; returns how many units that was.</summary>
+    public async Task<IResult> FlushAsync(HttpContext context, IAuditIngest ingest)
+    {
+        if (await DenyAsync(context, await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted)) is { } denied)
+        {
+            return denied;
+        }
+
+        return TypedResults.Json(new { flushed = await ingest.FlushAsync(context.RequestAborted) });
+    }
+
     private async Task<IResult> PageAsync(HttpContext context, IQueryCollection filters)
     {
         var (query, errors) = AuditQueryParser.ParseBusinessEvents(filters);

@@ -12,6 +12,8 @@ internal sealed class AuditIngest(AuditQueue queue, AuditSettingsProvider settin
 {
     public ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken) => queue.EnqueueAsync(unit, cancellationToken);
 
+    public Task<int> FlushAsync(CancellationToken cancellationToken) => queue.FlushAsync(cancellationToken);
+
     public bool TryRead(JsonElement document, string serviceName, int maxItems, out IReadOnlyList<AuditUnit> units, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceName);

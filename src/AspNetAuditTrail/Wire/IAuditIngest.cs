@@ -21,4 +21,7 @@ public interface IAuditIngest
 
     /// <summary>Hands a unit to the background writer (queue, retries, journal); false when the pipeline refused it (a full queue under <c>Drop</c>, or a stopped writer).</summary>
     ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken);
+
+    /// <summary>Has the writer write what the pipeline holds now, and returns once it has: how many units that was.</summary>
+    Task<int> FlushAsync(CancellationToken cancellationToken);
 }

@@ -26,6 +26,9 @@ internal sealed class AuditQueue
     private long _bytes;
     private int _waiting;
     private TaskCompletionSource _roomMade = NewSignal();
+    private long _accepted;
+    private long _done;
+    private CancellationTokenSource _cut = new();
 
     public AuditQueue(IOptions<AuditTrailOptions> options, AuditJournal journal, AuditMetrics metrics, ILogger<AuditQueue> logger)
     {
@@ -96,14 +99,35 @@ internal sealed class AuditQueue
         return false;
     }
 
-    /// <summary>The writer is done with units of this many bytes (written, or in the journal): room for new ones.</summary>
-    public void Release(long size)
+    /// <summary>Cancelled when a flush asks the writer not to wait for the flush interval.</summary>
+    public CancellationToken CutToken => Volatile.Read(ref _cut).Token;
+
+    /// <summary>The writer is done with this many units of this many bytes (written, or in the journal): room for new ones.</summary>
+    public void Release(long size, int units = 1)
     {
+        Interlocked.Add(ref _done, units);
         Interlocked.Add(ref _bytes, -size);
         if (Volatile.Read(ref _waiting) > 0)
         {
             Interlocked.Exchange(ref _roomMade, NewSignal()).TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Has the writer write what is queued now, without waiting for the flush interval, and returns once every unit
+    /// queued before the call is written (or in the journal): how many there were.
+    /// </summary>
+    public async Task<int> FlushAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _accepted);
+        var start = Interlocked.Read(ref _done);
+        while (Interlocked.Read(ref _done) < target)
+        {
+            await Interlocked.Exchange(ref _cut, new CancellationTokenSource()).CancelAsync();
+            await Task.Delay(10, cancellationToken);
+        }
+
+        return (int)Math.Max(0, target - start);
     }
 
     /// <summary>Waits until a unit can be read; false once the queue is completed and empty.</summary>
@@ -142,6 +166,7 @@ internal sealed class AuditQueue
 
         if (_channel.Writer.TryWrite((unit, size)))
         {
+            Interlocked.Increment(ref _accepted);
             _metrics.Enqueued();
             return true;
         }

@@ -34,7 +34,7 @@ internal sealed class QueueBatch(AuditQueue queue, int batchSize, TimeSpan flush
         }
 
         using var interval = new CancellationTokenSource(flushInterval, time);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, abort);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, queue.CutToken, abort);
         try
         {
             while (Units.Count < batchSize && await queue.WaitToReadAsync(wait.Token))
@@ -44,17 +44,17 @@ internal sealed class QueueBatch(AuditQueue queue, int batchSize, TimeSpan flush
                 }
             }
         }
-        catch (OperationCanceledException) when (interval.IsCancellationRequested && !abort.IsCancellationRequested)
+        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
         {
-            // The flush interval is over: write what there is.
+            // The flush interval is over, or a flush asked: write what there is.
         }
     }
 
     /// <summary>The batch is written or in the journal: it is emptied, and its bytes no longer count against the queue's bound.</summary>
     public void Release()
     {
+        queue.Release(_bytes, Units.Count);
         Units.Clear();
-        queue.Release(_bytes);
         _bytes = 0;
     }
 
