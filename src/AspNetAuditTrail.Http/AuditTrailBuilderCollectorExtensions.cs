@@ -41,6 +41,7 @@ public static class AuditTrailBuilderCollectorExtensions
             .Validate(o => o.ServiceName is { Length: >= 1 and <= 128 }, "AuditTrail:Collector:ServiceName must be 1 to 128 characters.")
             .Validate(o => o.Timeout >= TimeSpan.FromMilliseconds(100) && o.Timeout <= TimeSpan.FromMinutes(5), "AuditTrail:Collector:Timeout must be from 00:00:00.1 to 00:05:00.")
             .Validate(o => o.MaxItemsPerCall is >= 1 and <= 100_000 && o.MaxBytesPerCall >= 1024, "AuditTrail:Collector:MaxItemsPerCall must be from 1 to 100,000 and MaxBytesPerCall at least 1,024.")
+            .Validate(o => o.ConcurrentCalls is >= 1 and <= 64, "AuditTrail:Collector:ConcurrentCalls must be from 1 to 64.")
             .ValidateOnStart();
 
         // The audit trail's connection string names where the trail goes: here, the collector.

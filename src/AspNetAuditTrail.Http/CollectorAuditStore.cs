@@ -29,11 +29,12 @@ internal sealed class CollectorAuditStore(IHttpClientFactory clients, IOptions<C
 
     public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
+        // Calls go out a few at a time: rows are independent and writes idempotent, so their order does not matter.
         var client = clients.CreateClient(ClientName);
-        foreach (var call in Calls(units, options.Value.MaxItemsPerCall))
-        {
-            await SendAsync(client, call, cancellationToken);
-        }
+        await Parallel.ForEachAsync(
+            Calls(units, options.Value.MaxItemsPerCall),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentCalls, CancellationToken = cancellationToken },
+            (call, token) => new ValueTask(SendAsync(client, call, token)));
     }
 
     private async Task SendAsync(HttpClient client, IReadOnlyList<AuditUnit> call, CancellationToken cancellationToken)

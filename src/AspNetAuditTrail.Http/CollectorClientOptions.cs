@@ -23,4 +23,7 @@ public sealed class CollectorClientOptions
 
     /// <summary>The most bytes of JSON one call carries before compression. Default 3 MiB; keep it within the collector's <c>MaxBodyBytes</c>.</summary>
     public int MaxBytesPerCall { get; set; } = 3 * 1024 * 1024;
+
+    /// <summary>How many calls of one batch may be in flight at once. Default 4.</summary>
+    public int ConcurrentCalls { get; set; } = 4;
 }

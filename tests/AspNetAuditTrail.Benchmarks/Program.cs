@@ -5,12 +5,17 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- side-by-side   (the load and ingest run)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- --filter '*HotPath*'   (BenchmarkDotNet)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- flood   (memory under a flood of large bodies)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- collector   (ingest over HTTP against the store's own)
 switch (args.FirstOrDefault())
 {
     case "side-by-side":
         return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]));
     case "flood":
         return await FloodRun.RunAsync();
+    case "collector":
+        return await AspNetAuditTrail.Benchmarks.Collector.CollectorRun.RunAsync(args[1..]);
+    case "collector-api":
+        return await AspNetAuditTrail.Benchmarks.Collector.CollectorRun.ServeAsync(args[1], args[2], args[3]);
     case "flood-api":
         return await FloodRun.ServeAsync(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
 }

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using AspNetAuditTrail.Events;
 
 namespace AspNetAuditTrail.Wire;
@@ -24,6 +24,7 @@ public static class AuditWireFormat
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KindAndJsonFields } },
     };
 
     /// <summary>Writes the units as one batch, every row an item, parents first.</summary>
@@ -40,7 +41,7 @@ public static class AuditWireFormat
         {
             foreach (var row in all.SelectMany(kind.RowsOf))
             {
-                Item(kind, row).WriteTo(writer, Options);
+                JsonSerializer.Serialize(writer, row, kind.Type, Options);
             }
         }
 
@@ -55,21 +56,24 @@ public static class AuditWireFormat
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(row);
         var kind = WireKind.ByType.GetValueOrDefault(row.GetType()) ?? throw new ArgumentException($"{row.GetType().Name} is not a kind of audit row.", nameof(row));
-        Item(kind, row).WriteTo(writer, Options);
+        JsonSerializer.Serialize(writer, row, kind.Type, Options);
     }
 
-    private static JsonObject Item(WireKind kind, IAuditEvent row)
+    /// <summary>Each row type written with its <c>kind</c> first, and its JSON fields as the objects they hold: no DOM in between.</summary>
+    private static void KindAndJsonFields(JsonTypeInfo info)
     {
-        var node = (JsonObject)JsonSerializer.SerializeToNode(row, kind.Type, Options)!;
-        foreach (var field in kind.JsonFields)
+        if (info.Kind != JsonTypeInfoKind.Object || !WireKind.ByType.TryGetValue(info.Type, out var kind))
         {
-            if (node[field] is JsonValue text && text.TryGetValue<string>(out var json))
-            {
-                node[field] = WireKind.AsJson(json);
-            }
+            return;
         }
 
-        node.Insert(0, "kind", kind.Name);
-        return node;
+        foreach (var property in info.Properties.Where(p => kind.JsonFields.Contains(p.Name)))
+        {
+            property.CustomConverter = RawJsonText.Instance;
+        }
+
+        var name = info.CreateJsonPropertyInfo(typeof(string), "kind");
+        name.Get = _ => kind.Name;
+        info.Properties.Insert(0, name);
     }
 }

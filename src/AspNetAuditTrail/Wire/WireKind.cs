@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AspNetAuditTrail.Events;
 
 namespace AspNetAuditTrail.Wire;
@@ -44,7 +43,4 @@ internal sealed record WireKind(string Name, Type Type, string[] JsonFields, Fun
         RegistrationAuditEvent r => r.StepId,
         _ => null,
     };
-
-    /// <summary>A JSON object node for a text field that holds one (the record keeps it as text).</summary>
-    public static JsonNode? AsJson(string? text) => text is null ? null : JsonNode.Parse(text);
 }

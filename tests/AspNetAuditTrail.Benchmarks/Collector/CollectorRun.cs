@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using AspNetAuditTrail.Benchmarks.Ingest;
+using AspNetAuditTrail.Benchmarks.Load;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Relational;
+using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Writing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AspNetAuditTrail.Benchmarks.Collector;
+
+/// <summary>
+/// The collector's ingest over HTTP next to the store's own, in one run, rounds interleaved: the same request rows
+/// written (a) by an app's pipeline straight into the store and (b) by an app forwarding them (signed, gzip batches)
+/// to a collector in another process that writes them into the same kind of store. Each ends when every row is
+/// counted in the database. The forwarding app's CPU time and allocations per event are its cost of forwarding.
+/// </summary>
+internal static class CollectorRun
+{
+    private const string Service = "bench-api";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var events = args.Contains("--events") ? int.Parse(args[args.ToList().IndexOf("--events") + 1], CultureInfo.InvariantCulture) : 50_000;
+        var rounds = args.Contains("--rounds") ? int.Parse(args[args.ToList().IndexOf("--rounds") + 1], CultureInfo.InvariantCulture) : 3;
+        await using var databases = new BenchmarkDatabases();
+        var stores = new List<AuditedStore> { AuditedStore.Sqlite };
+        if (!args.Contains("--no-postgresql"))
+        {
+            await databases.StartPostgreSqlAsync();
+            stores.Add(AuditedStore.PostgreSql);
+        }
+
+        var folder = databases.NewFolder();
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var privateKey = Path.Combine(folder, "bench.private.pem");
+        var publicKey = Path.Combine(folder, "bench.public.pem");
+        File.WriteAllText(privateKey, key.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(publicKey, key.ExportSubjectPublicKeyInfoPem());
+        var units = IngestEvents.Create(events);
+
+        Console.WriteLine($"{events:N0} request rows a round, {rounds} rounds interleaved, medians; {Environment.ProcessorCount} cores");
+        Console.WriteLine("| store | store's own ingest (rows/s) | through the collector (rows/s) | ratio | forwarding app: CPU per event | bytes per event |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var store in stores)
+        {
+            var direct = new List<double>();
+            var forwarded = new List<(double Rate, double CpuMicroseconds, double Bytes)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                direct.Add(await DirectAsync(databases, store, units));
+                forwarded.Add(await ForwardedAsync(databases, store, units, privateKey, publicKey));
+            }
+
+            var rate = Median(direct);
+            var through = Median(forwarded.Select(f => f.Rate));
+            Console.WriteLine(
+                $"| {store} | {rate:N0} | {through:N0} | {through / rate:0.00} | {Median(forwarded.Select(f => f.CpuMicroseconds)):0.0} µs | {Median(forwarded.Select(f => f.Bytes)):N0} B |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The child side: a collector on a free loopback port writing into the given store; prints <c>PORT n</c>.</summary>
+    public static async Task<int> ServeAsync(string store, string connectionString, string publicKey)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var audit = builder.Services.AddAuditTrail(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.QueueCapacity = 1_000_000;
+            o.JournalFolder = Path.Combine(Path.GetDirectoryName(publicKey)!, "collector-journal-" + Guid.NewGuid().ToString("N"));
+        });
+        _ = store == nameof(AuditedStore.Sqlite) ? audit.UseSqlite() : audit.UsePostgreSql();
+        builder.Services.AddAuditTrailCollector(o => o.Services[Service] = new() { PublicKeyPath = publicKey });
+        await using var app = builder.Build();
+        app.MapAuditTrailCollector("/events");
+        await app.StartAsync();
+        Console.WriteLine($"PORT {new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port}");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static async Task<double> DirectAsync(BenchmarkDatabases databases, AuditedStore store, AuditUnit[] units)
+    {
+        var connectionString = await PrepareAsync(databases, store);
+        var watch = Stopwatch.StartNew();
+        await RunAppAsync(databases, units, audit => _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString));
+        await UntilCountedAsync(store, connectionString, units.Length);
+        return units.Length / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(double Rate, double CpuMicroseconds, double Bytes)> ForwardedAsync(
+        BenchmarkDatabases databases, AuditedStore store, AuditUnit[] units, string privateKey, string publicKey)
+    {
+        var connectionString = await PrepareAsync(databases, store);
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(CollectorRun).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "collector-api", store.ToString(), connectionString, publicKey })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var collector = Process.Start(start)!;
+        try
+        {
+            string? line;
+            while ((line = await collector.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("PORT ", StringComparison.Ordinal))
+            {
+            }
+
+            var url = $"http://127.0.0.1:{line!.Split(' ')[1]}";
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            await RunAppAsync(databases, units, audit => audit.UseCollector(o =>
+            {
+                o.Url = url;
+                o.ServiceName = Service;
+                o.PrivateKeyPath = privateKey;
+            }));
+            var spentCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var spentBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            await UntilCountedAsync(store, connectionString, units.Length);
+            return (units.Length / watch.Elapsed.TotalSeconds, spentCpu.TotalMicroseconds / units.Length, (double)spentBytes / units.Length);
+        }
+        finally
+        {
+            collector.Kill();
+            await collector.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>An app that has the units queued before it starts, then stops: its writer drains them in batches, as under load.</summary>
+    private static async Task RunAppAsync(BenchmarkDatabases databases, AuditUnit[] units, Action<Configuration.AuditTrailBuilder> useStore)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "collector-benchmark" });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        useStore(builder.Services.AddAuditTrail(o =>
+        {
+            o.QueueCapacity = units.Length;
+            o.JournalFolder = databases.NewFolder();
+        }));
+        using var host = builder.Build();
+        var queue = host.Services.GetRequiredService<AuditQueue>();
+        foreach (var unit in units)
+        {
+            queue.Enqueue(unit);
+        }
+
+        await host.StartAsync();
+        await host.StopAsync(Timeout.InfiniteTimeSpan);
+    }
+
+    private static async Task<string> PrepareAsync(BenchmarkDatabases databases, AuditedStore store)
+    {
+        var connectionString = await databases.CreateAsync(store);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "collector-benchmark" });
+        var audit = builder.Services.AddAuditTrail(o => o.JournalFolder = databases.NewFolder());
+        _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString);
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<IAuditSchemaMigrator>().MigrateAsync(CancellationToken.None);
+        return connectionString;
+    }
+
+    private static async Task UntilCountedAsync(AuditedStore store, string connectionString, long rows)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (await BenchmarkDatabases.CountAsync(store, connectionString, AuditTables.Request.Name) < rows)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{store}: fewer than {rows:N0} rows after five minutes.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
