@@ -155,11 +155,14 @@ internal sealed class CollectorReading(
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        await using (var writer = new Utf8JsonWriter(context.Response.Body))
+        // Written to memory first (a page is bounded): the serializer flushes synchronously, which Kestrel refuses.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        await using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer);
         }
 
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
         return Results.Empty;
     }
 }
