@@ -72,6 +72,15 @@ public static class AuditWireFormat
             property.CustomConverter = RawJsonText.Instance;
         }
 
+        if (kind.Name == "event")
+        {
+            // A sender may leave these out: the reader fills them in.
+            foreach (var property in info.Properties.Where(p => p.Name is "id" or "occurredAt" or "receivedAt" or "level" or "category"))
+            {
+                property.IsRequired = false;
+            }
+        }
+
         var name = info.CreateJsonPropertyInfo(typeof(string), "kind");
         name.Get = _ => kind.Name;
         info.Properties.Insert(0, name);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Events;
 using Microsoft.Extensions.Logging;
@@ -12,47 +12,29 @@ internal static class WireItemReader
     public static (WireKind Kind, IAuditEvent Row)? Read(
         JsonElement item, string key, string serviceName, DateTimeOffset now, AuditSettings settings, ILogger logger, Dictionary<string, string[]> failures)
     {
-        if (JsonObject.Create(item) is not { } node)
+        if (item.ValueKind != JsonValueKind.Object)
         {
             failures[key] = ["An item must be a JSON object."];
             return null;
         }
 
-        var kindName = node["kind"] is JsonValue k && k.TryGetValue<string>(out var name) ? name : "event";
+        var kindName = item.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "event";
         if (!WireKind.ByName.TryGetValue(kindName, out var kind))
         {
             failures[$"{key}.kind"] = [$"'{kindName}' is not a kind: request, login, security, process, step, registration or event."];
             return null;
         }
 
-        node.Remove("kind");
-        node["serviceName"] = serviceName;
-        if (kind.Name == "event" && !PrepareEvent(node, key, now, failures))
+        if (kind.Name == "event" && !(item.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(action.GetString())))
         {
+            failures[$"{key}.action"] = ["'action' is required: what was done, for example cluster.create."];
             return null;
         }
 
-        foreach (var (field, value) in node.ToArray())
-        {
-            if (kind.JsonFields.Contains(field))
-            {
-                if (value is not null and not JsonObject)
-                {
-                    failures[$"{key}.{field}"] = [$"'{field}' must be a JSON object."];
-                    return null;
-                }
-
-                node[field] = value is null ? null : AuditJson.SerializeAsObject(JsonSerializer.SerializeToElement(value), settings.Masker, logger, settings.Options.MaxBodySize);
-            }
-            else if (value is JsonValue text && text.TryGetValue<string>(out var s) && !WireKind.MultiLineFields.Contains(field))
-            {
-                node[field] = SingleLineText.Neutralize(s);
-            }
-        }
-
+        IAuditEvent row;
         try
         {
-            return (kind, (IAuditEvent)node.Deserialize(kind.Type, AuditWireFormat.Options)!);
+            row = (IAuditEvent)item.Deserialize(kind.Type, AuditWireFormat.Options)!;
         }
         catch (JsonException ex)
         {
@@ -60,24 +42,42 @@ internal static class WireItemReader
             failures[field] = [ex.Message.Split(" Path:", 2)[0]];
             return null;
         }
-    }
 
-    /// <summary>A business event: the action is required; id, time, level and category get their defaults; the user is the key as sent.</summary>
-    private static bool PrepareEvent(JsonObject node, string key, DateTimeOffset now, Dictionary<string, string[]> failures)
-    {
-        if (node["action"] is not JsonValue action || !action.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
+        foreach (var property in AuditWireFormat.Options.GetTypeInfo(kind.Type).Properties.Where(p => p.PropertyType == typeof(string) && p.Set is not null))
         {
-            failures[$"{key}.action"] = ["'action' is required: what was done, for example cluster.create."];
-            return false;
+            var value = (string?)property.Get!(row);
+            var fixedUp = property.Name switch
+            {
+                "serviceName" => serviceName,
+                _ when value is null => null,
+                _ when kind.JsonFields.Contains(property.Name) => MaskedJson(value, property.Name, settings, logger),
+                _ when WireKind.MultiLineFields.Contains(property.Name) => value,
+                _ => SingleLineText.Neutralize(value),
+            };
+            if (!ReferenceEquals(fixedUp, value))
+            {
+                property.Set!(row, fixedUp);
+            }
         }
 
-        node["id"] ??= Guid.CreateVersion7(now);
-        node["occurredAt"] ??= now;
-        node["receivedAt"] = now;
-        node["level"] ??= nameof(AuditLevel.Info);
-        node["category"] ??= AuditCategories.UserAction;
-        node["userId"] = node["userKey"]?.DeepClone();
-        return true;
+        return (kind, row is BusinessAuditEvent e ? Defaults(e, now) : row);
+    }
+
+    /// <summary>A business event's id, time and category when the sender left them out; when it was received; the user as the key sent.</summary>
+    private static BusinessAuditEvent Defaults(BusinessAuditEvent e, DateTimeOffset now) => e with
+    {
+        Id = e.Id == Guid.Empty ? Guid.CreateVersion7(now) : e.Id,
+        OccurredAt = e.OccurredAt == default ? now : e.OccurredAt,
+        ReceivedAt = now,
+        Category = e.Category ?? AuditCategories.UserAction,
+        UserId = e.UserKey,
+    };
+
+    /// <summary>A JSON field masked and bounded as the app's own (the text is an object: the serializer read it from one).</summary>
+    private static string? MaskedJson(string json, string name, AuditSettings settings, ILogger logger)
+    {
+        using var document = JsonDocument.Parse(json);
+        return AuditJson.SerializeAsObject(document.RootElement, settings.Masker, logger, settings.Options.MaxBodySize);
     }
 
     /// <summary>Ids are unique in the batch, and every reference to a parent names an item of the batch of the parent's kind.</summary>
