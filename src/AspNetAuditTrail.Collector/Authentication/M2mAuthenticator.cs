@@ -18,7 +18,7 @@ internal sealed class M2mAuthenticator(ServiceKeys keys, ReplayGuard replays, IO
 
     private static readonly JsonWebTokenHandler Handler = new() { MaximumTokenSizeInBytes = 16 * 1024 };
 
-    public async Task<M2mVerdict> CheckAsync(HttpContext context, byte[] body)
+    public async Task<M2mVerdict> CheckAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
         var settings = options.Value;
         var service = context.Request.Headers[ServiceHeader].ToString();
@@ -90,9 +90,9 @@ internal sealed class M2mAuthenticator(ServiceKeys keys, ReplayGuard replays, IO
     }
 
     /// <summary>base64url (no padding) of the body's SHA-256, compared in fixed time.</summary>
-    private static bool HashMatches(string claimed, byte[] body)
+    private static bool HashMatches(string claimed, ReadOnlyMemory<byte> body)
     {
-        var expected = Base64UrlEncoder.Encode(SHA256.HashData(body));
+        var expected = Base64UrlEncoder.Encode(SHA256.HashData(body.Span));
         return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(claimed));
     }
 }

@@ -32,18 +32,17 @@ internal sealed class CollectorIntake(
     {
         var settings = options.Value;
         var cancel = context.RequestAborted;
-        byte[] raw, json;
         try
         {
-            raw = await CollectorBody.ReadRawAsync(context.Request, settings.MaxBodyBytes, cancel);
-            var verdict = await authenticator.CheckAsync(context, raw);
+            using var raw = await CollectorBody.ReadRawAsync(context.Request, settings.MaxBodyBytes, cancel);
+            var verdict = await authenticator.CheckAsync(context, raw.Memory);
             if (!verdict.Accepted)
             {
                 return await refusals.RefuseAsync(context, verdict);
             }
 
-            json = await CollectorBody.DecodeAsync(context.Request, raw, settings.MaxBodyBytes, cancel);
-            return await IngestAsync(context, verdict.Service!, json, batch);
+            using var decoded = await raw.DecodeAsync(context.Request, settings.MaxBodyBytes, cancel);
+            return await IngestAsync(context, verdict.Service!, (decoded ?? raw).Memory, batch);
         }
         catch (CollectorBody.TooLargeException ex)
         {
@@ -55,7 +54,7 @@ internal sealed class CollectorIntake(
         }
     }
 
-    private async Task<IResult> IngestAsync(HttpContext context, string service, byte[] json, bool batch)
+    private async Task<IResult> IngestAsync(HttpContext context, string service, ReadOnlyMemory<byte> json, bool batch)
     {
         JsonDocument document;
         try

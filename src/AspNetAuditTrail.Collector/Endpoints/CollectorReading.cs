@@ -20,7 +20,7 @@ internal sealed class CollectorReading(
 {
     public async Task<IResult> ListAsync(HttpContext context)
     {
-        if (await DenyAsync(context, []) is { } denied)
+        if (await DenyAsync(context, ReadOnlyMemory<byte>.Empty) is { } denied)
         {
             return denied;
         }
@@ -30,7 +30,7 @@ internal sealed class CollectorReading(
 
     public async Task<IResult> QueryAsync(HttpContext context)
     {
-        byte[] body;
+        CollectorBody body;
         try
         {
             body = await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted);
@@ -40,7 +40,8 @@ internal sealed class CollectorReading(
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (await DenyAsync(context, body) is { } denied)
+        using var _ = body;
+        if (await DenyAsync(context, body.Memory) is { } denied)
         {
             return denied;
         }
@@ -49,7 +50,7 @@ internal sealed class CollectorReading(
         var filters = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         try
         {
-            using var document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
+            using var document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body.Memory);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();
@@ -72,7 +73,7 @@ internal sealed class CollectorReading(
 
     public async Task<IResult> GetAsync(HttpContext context, string id)
     {
-        if (await DenyAsync(context, []) is { } denied)
+        if (await DenyAsync(context, ReadOnlyMemory<byte>.Empty) is { } denied)
         {
             return denied;
         }
@@ -93,7 +94,8 @@ internal sealed class CollectorReading(
     /// <summary>Writes what the collector holds now; returns how many units that was.</summary>
     public async Task<IResult> FlushAsync(HttpContext context, IAuditIngest ingest)
     {
-        if (await DenyAsync(context, await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted)) is { } denied)
+        using var body = await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted);
+        if (await DenyAsync(context, body.Memory) is { } denied)
         {
             return denied;
         }
@@ -127,7 +129,7 @@ internal sealed class CollectorReading(
     }
 
     /// <summary>Null when the caller may read: a signed service call with the read scope, or a person with the read policy.</summary>
-    private async Task<IResult?> DenyAsync(HttpContext context, byte[] body)
+    private async Task<IResult?> DenyAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
         var settings = options.Value;
         if (context.Request.Headers.ContainsKey(M2mAuthenticator.ServiceHeader))

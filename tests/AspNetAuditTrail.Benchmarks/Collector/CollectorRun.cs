@@ -26,7 +26,6 @@ namespace AspNetAuditTrail.Benchmarks.Collector;
 internal static class CollectorRun
 {
     private const string Service = "bench-api";
-    private const int WarmUpRows = 5_000;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -46,25 +45,40 @@ internal static class CollectorRun
         var publicKey = Path.Combine(folder, "bench.public.pem");
         File.WriteAllText(privateKey, key.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(publicKey, key.ExportSubjectPublicKeyInfoPem());
-        var units = IngestEvents.Create(events);
 
         Console.WriteLine($"{events:N0} request rows a round, {rounds} rounds interleaved, medians; {Environment.ProcessorCount} cores");
         Console.WriteLine("| store | store's own ingest (rows/s) | its CPU per row | through the collector (rows/s) | ratio | forwarding app: CPU per event | bytes per event | collector: CPU per event |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var store in stores)
         {
+            // One database for each side, appended to round after round, and one collector process for the whole run,
+            // warmed up (JIT, tiering) on a round of its own first, as a collector that has been running would be.
+            var directDatabase = await PrepareAsync(databases, store);
+            var collectorDatabase = await PrepareAsync(databases, store);
+            using var collector = await StartCollectorAsync(store, collectorDatabase, publicKey);
+            void Forward(Configuration.AuditTrailBuilder audit) => audit.UseCollector(o =>
+            {
+                o.Url = collector.Url;
+                o.ServiceName = Service;
+                o.PrivateKeyPath = privateKey;
+            });
+            await RunAppAsync(databases, IngestEvents.Create(events), Forward);
+            await FlushAsync(collector.Url, key);
+            await UntilCountedAsync(store, collectorDatabase, events);
+
             var direct = new List<(double Rate, double CpuMicroseconds)>();
             var forwarded = new List<(double Rate, double CpuMicroseconds, double Bytes, double CollectorCpuMicroseconds)>();
-            for (var round = 0; round < rounds; round++)
+            for (var round = 1; round <= rounds; round++)
             {
-                direct.Add(await DirectAsync(databases, store, units));
-                forwarded.Add(await ForwardedAsync(databases, store, units, privateKey, publicKey));
+                direct.Add(await DirectAsync(databases, store, directDatabase, IngestEvents.Create(events), (round - 1) * events));
+                forwarded.Add(await ForwardedAsync(databases, store, collectorDatabase, collector, IngestEvents.Create(events), round * events, Forward, key));
             }
 
             var rate = Median(direct.Select(d => d.Rate));
             var through = Median(forwarded.Select(f => f.Rate));
             Console.WriteLine(
-                $"| {store} | {rate:N0} | {Median(direct.Select(d => d.CpuMicroseconds)):0.0} µs | {through:N0} | {through / rate:0.00} | {Median(forwarded.Select(f => f.CpuMicroseconds)):0.0} µs | {Median(forwarded.Select(f => f.Bytes)):N0} B | {Median(forwarded.Select(f => f.CollectorCpuMicroseconds)):0.0} µs |");
+                $"| {store} | {rate:N0} | {Median(direct.Select(d => d.CpuMicroseconds)):0.0} µs | {through:N0} | {through / rate:0.00} | " +
+                $"{Median(forwarded.Select(f => f.CpuMicroseconds)):0.0} µs | {Median(forwarded.Select(f => f.Bytes)):N0} B | {Median(forwarded.Select(f => f.CollectorCpuMicroseconds)):0.0} µs |");
         }
 
         return 0;
@@ -81,8 +95,6 @@ internal static class CollectorRun
             o.ConnectionString = connectionString;
             o.QueueCapacity = 1_000_000;
 
-            // Written as they arrive, as the app's own writer drains at stop: the time is the collector's work, not its wait.
-            o.FlushInterval = TimeSpan.FromMilliseconds(20);
             o.JournalFolder = Path.Combine(Path.GetDirectoryName(publicKey)!, "collector-journal-" + Guid.NewGuid().ToString("N"));
         });
         _ = store == nameof(AuditedStore.Sqlite) ? audit.UseSqlite() : audit.UsePostgreSql();
@@ -95,20 +107,39 @@ internal static class CollectorRun
         return 0;
     }
 
-    private static async Task<(double Rate, double CpuMicroseconds)> DirectAsync(BenchmarkDatabases databases, AuditedStore store, AuditUnit[] units)
+    private static async Task<(double Rate, double CpuMicroseconds)> DirectAsync(
+        BenchmarkDatabases databases, AuditedStore store, string connectionString, AuditUnit[] units, long before)
     {
-        var connectionString = await PrepareAsync(databases, store);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await RunAppAsync(databases, units, audit => _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString));
-        await UntilCountedAsync(store, connectionString, units.Length);
+        await UntilCountedAsync(store, connectionString, before + units.Length);
         return (units.Length / watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / units.Length);
     }
 
     private static async Task<(double Rate, double CpuMicroseconds, double Bytes, double CollectorCpuMicroseconds)> ForwardedAsync(
-        BenchmarkDatabases databases, AuditedStore store, AuditUnit[] units, string privateKey, string publicKey)
+        BenchmarkDatabases databases, AuditedStore store, string connectionString, CollectorChild collector, AuditUnit[] units, long after,
+        Action<Configuration.AuditTrailBuilder> forward, ECDsa key)
     {
-        var connectionString = await PrepareAsync(databases, store);
+        collector.Process.Refresh();
+        var collectorCpu = collector.Process.TotalProcessorTime;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await RunAppAsync(databases, units, forward);
+        var spentCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var spentBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        await FlushAsync(collector.Url, key);
+        await UntilCountedAsync(store, connectionString, after);
+        var elapsed = watch.Elapsed;
+        collector.Process.Refresh();
+        return (units.Length / elapsed.TotalSeconds, spentCpu.TotalMicroseconds / units.Length, (double)spentBytes / units.Length,
+            (collector.Process.TotalProcessorTime - collectorCpu).TotalMicroseconds / units.Length);
+    }
+
+    /// <summary>A collector in a process of its own (as it runs in production), on a free loopback port.</summary>
+    private static async Task<CollectorChild> StartCollectorAsync(AuditedStore store, string connectionString, string publicKey)
+    {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
@@ -120,44 +151,40 @@ internal static class CollectorRun
             start.ArgumentList.Add(argument);
         }
 
-        using var collector = Process.Start(start)!;
-        try
+        var process = Process.Start(start)!;
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("PORT ", StringComparison.Ordinal))
         {
-            string? line;
-            while ((line = await collector.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("PORT ", StringComparison.Ordinal))
-            {
-            }
+        }
 
-            var url = $"http://127.0.0.1:{line!.Split(' ')[1]}";
-            // A fresh process each round: it warms up (JIT) on rows of its own before the measured ones arrive.
-            void Forward(Configuration.AuditTrailBuilder audit) => audit.UseCollector(o =>
+        return new CollectorChild(process, $"http://127.0.0.1:{line!.Split(' ')[1]}");
+    }
+
+    /// <summary>Has the collector write what it holds now (its writer would wait up to its flush interval), with a signed call.</summary>
+    private static async Task FlushAsync(string url, ECDsa key)
+    {
+        var now = DateTime.UtcNow;
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
             {
-                o.Url = url;
-                o.ServiceName = Service;
-                o.PrivateKeyPath = privateKey;
+                Issuer = Service,
+                Audience = "audit-collector",
+                IssuedAt = now,
+                NotBefore = now,
+                Expires = now.AddMinutes(1),
+                Claims = new Dictionary<string, object>
+                {
+                    ["jti"] = Guid.NewGuid().ToString(),
+                    ["scope"] = "audit.read",
+                    ["body_sha256"] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(SHA256.HashData(Array.Empty<byte>())),
+                },
+                SigningCredentials = new(new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(key), "ES256"),
             });
-            var warmUp = IngestEvents.Create(WarmUpRows);
-            await RunAppAsync(databases, warmUp, Forward);
-            await UntilCountedAsync(store, connectionString, WarmUpRows);
-            collector.Refresh();
-            var collectorCpu = collector.TotalProcessorTime;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var bytes = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            await RunAppAsync(databases, units, Forward);
-            var spentCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var spentBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
-            await UntilCountedAsync(store, connectionString, WarmUpRows + units.Length);
-            var elapsed = watch.Elapsed;
-            collector.Refresh();
-            return (units.Length / elapsed.TotalSeconds, spentCpu.TotalMicroseconds / units.Length, (double)spentBytes / units.Length,
-                (collector.TotalProcessorTime - collectorCpu).TotalMicroseconds / units.Length);
-        }
-        finally
-        {
-            collector.Kill();
-            await collector.WaitForExitAsync();
-        }
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/flush");
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.Add("X-M2M-Service", Service);
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
     /// <summary>An app that has the units queued before it starts, then stops: its writer drains them in batches, as under load.</summary>
