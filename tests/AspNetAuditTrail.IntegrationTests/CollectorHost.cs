@@ -42,7 +42,8 @@ internal sealed class CollectorHost : IAsyncDisposable
                 trail?.Invoke(o);
             })
             .UseStore(_ => database.CreateStore(), database.ConnectionString);
-        builder.Services.AddAuthentication();
+        builder.Services.AddAuthentication(TestRoleHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestRoleHandler>(TestRoleHandler.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy(Reports.AuditTrailAdminPolicy.Name, p => p.RequireRole("audit-admin")));
         builder.Services.AddAuditTrailCollector(o =>
         {

@@ -153,6 +153,39 @@ public abstract class CollectorTests(AuditDatabase database) : DatabaseTest(data
         Assert.Equal(HttpStatusCode.NotFound, (await collector.Client.SendAsync(Sample.Request(HttpMethod.Get, $"/events/{Guid.CreateVersion7()}", null, scope: "audit.read"), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await collector.Client.SendAsync(Sample.Request(HttpMethod.Get, "/events?level=loud", null, scope: "audit.read"), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await collector.Client.GetAsync("/health", Token)).StatusCode);
+
+        // People: the read policy (here the audit-admin role), not a token.
+        async Task<HttpStatusCode> AsPerson(string? role, string path = "/events")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (role is not null)
+            {
+                request.Headers.Add("X-Test-Role", role);
+            }
+
+            return (await collector.Client.SendAsync(request, Token)).StatusCode;
+        }
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized), (await AsPerson("audit-admin"), await AsPerson("clerk"), await AsPerson(null)));
+        Assert.Equal(["cluster.create", "cluster.delete"], await Actions(await collector.Client.SendAsync(Person("/events?services=sample-api"), Token)));
+
+        // Every filter is a value, never SQL.
+        foreach (var filter in new[] { "service", "services", "category", "action", "actions", "user", "resource", "resourceId" })
+        {
+            foreach (var attack in new[] { "x' OR '1'='1", "'; DELETE FROM audit_event; --", "%" })
+            {
+                Assert.Empty(await Actions(await collector.Client.SendAsync(Person($"/events?{filter}={Uri.EscapeDataString(attack)}"), Token)));
+            }
+        }
+
+        Assert.Equal(3L, Count("audit_event"));
+    }
+
+    private static HttpRequestMessage Person(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Test-Role", "audit-admin");
+        return request;
     }
 
     [Fact]

@@ -17,7 +17,8 @@ internal static partial class AuditQueryParser
 
     private static readonly string[] RequestFilters = ["method", "status", "path"];
 
-    private static readonly string[] BusinessEventFilters = ["service", "level", "category", "action", "resource", "resourceId"];
+    private static readonly string[] BusinessEventFilters =
+        ["service", "services", "level", "levels", "category", "categories", "action", "actions", "resource", "resourceId"];
 
     /// <summary>True when the query string asks for business events.</summary>
     public static bool IsBusinessEvents(IQueryCollection values) =>
@@ -68,12 +69,12 @@ internal static partial class AuditQueryParser
         }
     }
 
-    /// <summary>The filters of <c>kind=event</c>: service, level, category and action take several values.</summary>
+    /// <summary>The filters of <c>kind=event</c>: service, level, category and action take several values (and answer to their plurals too).</summary>
     public static (BusinessEventQuery Query, Dictionary<string, string[]> Errors) ParseBusinessEvents(IQueryCollection values)
     {
         var read = new QueryStringReader(values);
         var levels = new List<AuditLevel>();
-        foreach (var level in read.List("level", 16))
+        foreach (var level in read.List("level", 16).Concat(read.List("levels", 16)))
         {
             if (Enum.TryParse<AuditLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _))
             {
@@ -89,10 +90,10 @@ internal static partial class AuditQueryParser
         {
             From = read.Time("from"),
             To = read.Time("to"),
-            Services = read.List("service", 128),
+            Services = [.. read.List("service", 128), .. read.List("services", 128)],
             Levels = levels,
-            Categories = read.List("category", 64),
-            Actions = read.List("action", 128),
+            Categories = [.. read.List("category", 64), .. read.List("categories", 64)],
+            Actions = [.. read.List("action", 128), .. read.List("actions", 128)],
             UserId = read.Text("user", 256),
             ResourceType = read.Text("resource", 128),
             ResourceId = read.Text("resourceId", 256),
