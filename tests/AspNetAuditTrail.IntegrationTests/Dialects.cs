@@ -133,6 +133,14 @@ public sealed class SqliteForwardingTests() : ForwardingTests(new SqliteAuditDat
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlForwardingTests(PostgreSqlServer server) : ForwardingOutageTests(new PostgreSqlAuditDatabase(server, fresh: false));
 
+public sealed class SqliteCliTests() : CliTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliTests(PostgreSqlServer server) : CliTests(new PostgreSqlAuditDatabase(server, fresh: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCliTests(SqlServerServer server) : CliTests(new SqlServerAuditDatabase(server, fresh: true));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]
