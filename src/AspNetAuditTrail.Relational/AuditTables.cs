@@ -45,6 +45,8 @@ public static partial class AuditTables
         new("result_type", AuditColumnType.Text, e => e.ResultType, 512),
         new("result_status_code", AuditColumnType.Int32, e => e.ResultStatusCode),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadRequest);
 
     /// <summary><c>login_audit_event</c>: sign-ins, sign-outs and failed sign-ins.</summary>
@@ -59,6 +61,8 @@ public static partial class AuditTables
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadLogin);
 
     /// <summary><c>security_audit_event</c>: token failures, access denied or granted, suspicious activity.</summary>
@@ -75,6 +79,8 @@ public static partial class AuditTables
         new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
         new("details", AuditColumnType.Json, e => e.Details),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadSecurity);
 
     /// <summary><c>process_audit_event</c>: business processes.</summary>
@@ -88,6 +94,8 @@ public static partial class AuditTables
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
         new("extra_information", AuditColumnType.Json, e => e.ExtraInformation),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadProcess);
 
     /// <summary><c>step_audit_event</c>: the steps of processes.</summary>
@@ -102,6 +110,8 @@ public static partial class AuditTables
         new("expected_registrations", AuditColumnType.Int32, e => e.ExpectedRegistrations),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadStep);
 
     /// <summary><c>registration_audit_event</c>: the registrations of steps.</summary>
@@ -115,6 +125,8 @@ public static partial class AuditTables
         new("description", AuditColumnType.Text, e => e.Description),
         new("created_by", AuditColumnType.Text, e => e.CreatedBy, 256),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadRegistration);
 
     /// <summary><c>audit_event</c>: business events, what the application did in its own terms.</summary>
@@ -144,6 +156,8 @@ public static partial class AuditTables
         new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
         new("trace_id", AuditColumnType.Text, e => e.TraceId, 32),
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
     ], ReadBusinessEvent);
 
     // Declared after the tables: static initializers run in text order.

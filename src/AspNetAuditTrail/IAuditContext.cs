@@ -17,4 +17,10 @@ public interface IAuditContext
     /// when left null, the id is read from the authenticated user's claims.
     /// </summary>
     string? UserId { get; set; }
+
+    /// <summary>The tenant the request acts in (<c>tenant_id</c>); when left null, <see cref="IAuditTenantResolver"/> finds it (by default from the user's claims).</summary>
+    string? TenantId { get; set; }
+
+    /// <summary>The second level inside the tenant (a client, a licence: <c>subtenant_id</c>); when left null, <see cref="IAuditTenantResolver"/> finds it.</summary>
+    string? SubtenantId { get; set; }
 }

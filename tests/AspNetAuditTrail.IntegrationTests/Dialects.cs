@@ -141,6 +141,14 @@ public sealed class PostgreSqlCliTests(PostgreSqlServer server) : CliTests(new P
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerCliTests(SqlServerServer server) : CliTests(new SqlServerAuditDatabase(server, fresh: true));
 
+public sealed class SqliteTenantTests() : TenantTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlTenantTests(PostgreSqlServer server) : TenantTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerTenantTests(SqlServerServer server) : TenantTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

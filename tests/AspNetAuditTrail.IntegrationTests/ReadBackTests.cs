@@ -53,7 +53,7 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
     {
         var request = new RequestAuditEvent
         {
-            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", Method = "PATCH", Scheme = "https", Host = "api.example.com:8443",
+            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", Method = "PATCH", Scheme = "https", Host = "api.example.com:8443",
             Path = "/api/orders/7", QueryString = "expand=lines&x=%C3%A7", StatusCode = 422, DurationMs = 12.5, ResponseSize = 5_000_000_000,
             IpAddress = "2001:db8::7", UserAgent = "tests/1.0", UserId = "ana", RequestContentType = "application/json",
             RequestBody = """{"password":"***"}""", RequestBodyStatus = BodyCaptureStatus.Truncated, ResponseContentType = "application/problem+json",
@@ -64,23 +64,23 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
         };
         var process = new ProcessAuditEvent
         {
-            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", RequestEventId = request.Id, Name = "Checkout", Description = "d",
+            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", RequestEventId = request.Id, Name = "Checkout", Description = "d",
             CreatedBy = "ana", ExtraInformation = Json,
         };
         var step = new StepAuditEvent
         {
-            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", ProcessId = process.Id, Name = "Pay", Description = "d", Order = 3,
+            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", ProcessId = process.Id, Name = "Pay", Description = "d", Order = 3,
             ExpectedRegistrations = 2, CreatedBy = "ana",
         };
         return new AuditUnit
         {
             Request = request,
-            Logins = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", RequestEventId = request.Id, Status = LoginStatus.SignOut, UserName = "ana@example.com", UserId = "ana", IpAddress = "10.0.0.1", ExtraInformation = Json }],
+            Logins = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", RequestEventId = request.Id, Status = LoginStatus.SignOut, UserName = "ana@example.com", UserId = "ana", IpAddress = "10.0.0.1", ExtraInformation = Json }],
             SecurityEvents =
             [
                 new()
                 {
-                    Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", RequestEventId = request.Id, EventType = SecurityEventType.SuspiciousActivity,
+                    Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", RequestEventId = request.Id, EventType = SecurityEventType.SuspiciousActivity,
                     Severity = SecuritySeverity.Critical, UserId = "ana", UserName = "ana@example.com", IpAddress = "10.0.0.1", Endpoint = "PATCH /api/orders/7", Details = Json,
                 },
             ],
@@ -90,14 +90,14 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
             [
                 new()
                 {
-                    Id = Guid.CreateVersion7(At), OccurredAt = At, ReceivedAt = At.AddSeconds(1), ServiceName = "billing-api", Level = AuditLevel.Critical,
+                    Id = Guid.CreateVersion7(At), OccurredAt = At, ReceivedAt = At.AddSeconds(1), ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", Level = AuditLevel.Critical,
                     Category = "Billing", Action = "invoice.void", Message = "m", Outcome = AuditEventOutcome.Failure, UserKey = "sub-1", UserId = "ana",
                     SessionId = "s1", ResourceType = "invoice", ResourceId = "42", Input = Json, Output = Json, Metadata = Json, ErrorCode = "E1",
                     ErrorMessage = "bad", StackTrace = "at Y()", DurationMs = 3.25, RequestEventId = request.Id, TraceId = "0af7651916cd43dd8448eb211c80319c",
                     IpAddress = "10.0.0.2",
                 },
             ],
-            Registrations = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", StepId = step.Id, Success = true, Name = "card", Description = "d", CreatedBy = "ana" }],
+            Registrations = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", StepId = step.Id, Success = true, Name = "card", Description = "d", CreatedBy = "ana" }],
         };
     }
 }

@@ -143,5 +143,9 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         public DateTimeOffset OccurredAt { get; } = DateTimeOffset.UnixEpoch;
 
         public string? ServiceName => null;
+
+        public string? TenantId => null;
+
+        public string? SubtenantId => null;
     }
 }

@@ -101,6 +101,17 @@ public sealed class SampleApp : WebApplicationFactory<Program>
             }
 
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], SchemeName);
+            if (Request.Headers.TryGetValue("X-Test-Tenant", out var tenant))
+            {
+                // "globex" or "globex/finance": a tenant, and a second level inside it.
+                var parts = tenant.ToString().Split('/', 2);
+                identity.AddClaim(new Claim("tenant_id", parts[0]));
+                if (parts.Length == 2)
+                {
+                    identity.AddClaim(new Claim("subtenant_id", parts[1]));
+                }
+            }
+
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
     }

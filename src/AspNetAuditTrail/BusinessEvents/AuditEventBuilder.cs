@@ -48,10 +48,20 @@ public sealed class AuditEventBuilder
 
     internal Exception? Exception { get; private set; }
 
+    internal AuditTenant? TenantValue { get; private set; }
+
     /// <summary>Who did it: the identity as the app knows it (stored as <c>user_key</c>, and as <c>user_id</c>). Default: the request's user.</summary>
     public AuditEventBuilder By(string? userKey)
     {
         UserKey = userKey;
+        return this;
+    }
+
+    /// <summary>The tenant it happened in (and the second level inside it). Default: the request's (see <see cref="IAuditTenantResolver"/>).</summary>
+    public AuditEventBuilder In(string tenantId, string? subtenantId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        TenantValue = new AuditTenant(tenantId, subtenantId);
         return this;
     }
 

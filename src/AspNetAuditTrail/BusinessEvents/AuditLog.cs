@@ -11,7 +11,8 @@ namespace AspNetAuditTrail;
 /// request's unit; otherwise (a background job, or after the request's unit was built) it is a unit of its own.
 /// </summary>
 internal sealed class AuditLog(
-    RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<AuditLog> logger) : IAuditLog
+    RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, AuditTenants tenants, TimeProvider time, ILogger<AuditLog> logger)
+    : IAuditLog
 {
     public AuditEventBuilder Event(string action, string? message = null) => new(action, message, Record);
 
@@ -24,12 +25,15 @@ internal sealed class AuditLog(
             var current = settings.Current;
             var (masker, maxBytes) = (current.Masker, current.Options.MaxBodySize);
             var http = request.HttpContext;
+            var (tenant, subtenant) = e.TenantValue is { } chosen ? (chosen.TenantId, chosen.SubtenantId) : tenants.Of(request, http);
             var businessEvent = new BusinessAuditEvent
             {
                 Id = id,
                 OccurredAt = now,
                 ReceivedAt = now,
                 ServiceName = current.Options.ServiceName,
+                TenantId = SingleLineText.Neutralize(tenant),
+                SubtenantId = SingleLineText.Neutralize(subtenant),
                 Level = e.LevelValue ?? (outcome == AuditEventOutcome.Failure ? AuditLevel.Error : AuditLevel.Info),
                 Category = SingleLineText.Neutralize(e.CategoryValue)!,
                 Action = SingleLineText.Neutralize(e.Action)!,

@@ -29,6 +29,12 @@ internal sealed class RequestAuditCollector
         set => _userId = value;
     }
 
+    /// <summary>The tenant the handler set; null when it set none.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>The second level inside the tenant the handler set; null when it set none.</summary>
+    public string? SubtenantId { get; set; }
+
     /// <summary>The request, while the middleware audits it; null outside an audited request.</summary>
     public HttpContext? HttpContext { get; set; }
 

@@ -11,7 +11,7 @@ namespace AspNetAuditTrail.Capture;
 /// Maps a finished request to its <c>request_audit_event</c> row: bodies rendered and masked, query string masked,
 /// single-line fields neutralised, the handler's details from the filters, the error if there was one.
 /// </summary>
-internal sealed class RequestEventFactory(ILogger<RequestEventFactory> logger)
+internal sealed class RequestEventFactory(AuditTenants tenants, ILogger<RequestEventFactory> logger)
 {
     public RequestAuditEvent Create(in AuditedRequest audited, TimeSpan duration)
     {
@@ -38,12 +38,15 @@ internal sealed class RequestEventFactory(ILogger<RequestEventFactory> logger)
         }
 
         var handler = auditContext.Handler;
+        var (tenant, subtenant) = tenants.Of(auditContext, context);
         var query = request.QueryString.HasValue ? current.Masker.MaskUrlEncoded(request.QueryString.Value![1..]) : null;
         return new RequestAuditEvent
         {
             Id = auditContext.RequestEventId,
             OccurredAt = audited.OccurredAt,
             ServiceName = current.Options.ServiceName,
+            TenantId = tenant,
+            SubtenantId = subtenant,
             Method = request.Method,
             Scheme = request.Scheme,
             Host = SingleLineText.Neutralize(request.Host.HasValue ? request.Host.Value : null),

@@ -16,6 +16,7 @@ internal sealed class SecurityRecorder(
     AuditQueue queue,
     BruteForceDetector bruteForce,
     IEnumerable<IAuditAlertSink> alertSinks,
+    AuditTenants tenants,
     TimeProvider time,
     ILogger<SecurityRecorder> logger)
 {
@@ -27,11 +28,14 @@ internal sealed class SecurityRecorder(
         var audit = context.Features.Get<RequestAuditCollector>();
         var now = time.GetUtcNow();
         var ipAddress = context.Connection.RemoteIpAddress?.ToString();
+        var (tenant, subtenant) = tenants.Of(audit, context);
         var login = new LoginAuditEvent
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
             ServiceName = settings.Current.Options.ServiceName,
+            TenantId = tenant,
+            SubtenantId = subtenant,
             RequestEventId = audit?.RequestEventId,
             Status = status,
             UserName = SingleLineText.Neutralize(userName),
@@ -101,11 +105,14 @@ internal sealed class SecurityRecorder(
         var audit = context.Features.Get<RequestAuditCollector>();
         var now = time.GetUtcNow();
         var user = context.User;
+        var (tenant, subtenant) = tenants.Of(audit, context);
         var securityEvent = new SecurityAuditEvent
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
             ServiceName = settings.Current.Options.ServiceName,
+            TenantId = tenant,
+            SubtenantId = subtenant,
             RequestEventId = audit?.RequestEventId,
             EventType = type,
             Severity = severity,

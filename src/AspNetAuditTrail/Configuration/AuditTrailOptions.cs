@@ -48,6 +48,12 @@ public sealed class AuditTrailOptions
     /// </summary>
     public string? UserIdClaim { get; set; }
 
+    /// <summary>The claim that holds the user's tenant (<c>tenant_id</c> on every row). Default <c>tenant_id</c>.</summary>
+    public string TenantClaim { get; set; } = "tenant_id";
+
+    /// <summary>The claim that holds the second level inside the tenant (<c>subtenant_id</c>). Default <c>subtenant_id</c>.</summary>
+    public string SubtenantClaim { get; set; } = "subtenant_id";
+
     /// <summary>How many events wait in memory for the writer before <see cref="OverflowPolicy"/> decides what happens to new ones. Default 10,000.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 

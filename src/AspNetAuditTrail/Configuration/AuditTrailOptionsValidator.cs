@@ -46,6 +46,8 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
             "must be an absolute path (or unset for the default)");
         Require(failures, options.ServiceName is null || (options.ServiceName.Length is >= 1 and <= 128 && !options.ServiceName.Any(char.IsControl)),
             nameof(options.ServiceName), "must be 1 to 128 characters on one line (or unset for the application's name)");
+        Require(failures, !string.IsNullOrWhiteSpace(options.TenantClaim), nameof(options.TenantClaim), "must name a claim");
+        Require(failures, !string.IsNullOrWhiteSpace(options.SubtenantClaim), nameof(options.SubtenantClaim), "must name a claim");
         Require(failures, options.JournalKey is null || IsKey(options.JournalKey), nameof(options.JournalKey), "must be base64 of at least 32 bytes");
         CheckMethods(failures, nameof(options.SkipRequestBodyUrls), options.SkipRequestBodyUrls);
         CheckMethods(failures, nameof(options.SkipResponseBodyUrls), options.SkipResponseBodyUrls);

@@ -56,11 +56,14 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddScoped<RequestAuditCollector>();
         services.TryAddScoped<IAuditContext>(sp => new AuditContextFacade(sp.GetRequiredService<RequestAuditCollector>()));
         services.TryAddScoped<IAuditLog, AuditLog>();
+        services.TryAddSingleton<IAuditTenantResolver, ClaimsTenantResolver>();
+        services.TryAddSingleton<AuditTenants>();
         services.TryAddSingleton<AspNetAuditTrail.Wire.IAuditIngest, AspNetAuditTrail.Wire.AuditIngest>();
         services.TryAddScoped(sp => new ProcessAuditContext(
             sp.GetRequiredService<RequestAuditCollector>(),
             sp.GetRequiredService<AuditQueue>(),
             sp.GetRequiredService<AuditSettingsProvider>(),
+            sp.GetRequiredService<AuditTenants>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProcessAudit>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());

@@ -15,6 +15,12 @@ public sealed record BusinessAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>How much it matters.</summary>
     public required AuditLevel Level { get; init; }
 

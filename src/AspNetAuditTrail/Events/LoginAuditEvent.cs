@@ -12,6 +12,12 @@ public sealed record LoginAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>The request row it belongs to; null when that request is not audited.</summary>
     public Guid? RequestEventId { get; init; }
 

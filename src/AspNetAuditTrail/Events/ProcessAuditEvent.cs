@@ -12,6 +12,12 @@ public sealed record ProcessAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>The request it ran in; null outside an audited request.</summary>
     public Guid? RequestEventId { get; init; }
 

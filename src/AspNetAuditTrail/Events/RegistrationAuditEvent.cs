@@ -12,6 +12,12 @@ public sealed record RegistrationAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>The step it belongs to.</summary>
     public required Guid StepId { get; init; }
 

@@ -12,6 +12,12 @@ public sealed class RequestAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>HTTP method.</summary>
     public required string Method { get; init; }
 

@@ -12,6 +12,12 @@ public sealed record StepAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? ServiceName { get; init; }
 
+    /// <inheritdoc />
+    public string? TenantId { get; init; }
+
+    /// <inheritdoc />
+    public string? SubtenantId { get; init; }
+
     /// <summary>The process it belongs to.</summary>
     public required Guid ProcessId { get; init; }
 

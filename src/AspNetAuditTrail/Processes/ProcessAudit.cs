@@ -78,11 +78,14 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
             var stepId = _steps.FirstOrDefault(s => s.Name == step)?.Id
                 ?? throw new ArgumentException($"The process '{Name}' declares no step named '{step}'.", nameof(step));
             var now = _context.Time.GetUtcNow();
+            var (tenant, subtenant) = _context.Tenants.Of(_context.Request, _context.Request.HttpContext);
             _registrations.Add(new RegistrationAuditEvent
             {
                 Id = Guid.CreateVersion7(now),
                 OccurredAt = now,
                 ServiceName = _context.Settings.Current.Options.ServiceName,
+                TenantId = tenant,
+                SubtenantId = subtenant,
                 StepId = stepId,
                 Success = success,
                 Name = name,
@@ -156,11 +159,14 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
 
         var now = _context.Time.GetUtcNow();
         var createdBy = _context.CurrentUserId();
+        var (tenant, subtenant) = _context.Tenants.Of(_context.Request, _context.Request.HttpContext);
         var process = new ProcessAuditEvent
         {
             Id = Guid.CreateVersion7(now),
             OccurredAt = now,
             ServiceName = _context.Settings.Current.Options.ServiceName,
+            TenantId = tenant,
+            SubtenantId = subtenant,
             RequestEventId = _requestEventId,
             Name = Name,
             Description = Description,
@@ -180,6 +186,8 @@ public abstract class ProcessAudit : IDisposable, IAsyncDisposable
                 Id = Guid.CreateVersion7(now),
                 OccurredAt = now,
                 ServiceName = _context.Settings.Current.Options.ServiceName,
+                TenantId = tenant,
+                SubtenantId = subtenant,
                 ProcessId = process.Id,
                 Name = step.Name,
                 Description = step.Description,

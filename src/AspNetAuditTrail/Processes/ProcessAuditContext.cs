@@ -11,8 +11,9 @@ namespace AspNetAuditTrail;
 public sealed class ProcessAuditContext
 {
     internal ProcessAuditContext(
-        RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<ProcessAudit> logger)
+        RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, AuditTenants tenants, TimeProvider time, ILogger<ProcessAudit> logger)
     {
+        Tenants = tenants;
         Request = request;
         Queue = queue;
         Settings = settings;
@@ -27,6 +28,8 @@ public sealed class ProcessAuditContext
     internal AuditSettingsProvider Settings { get; }
 
     internal TimeProvider Time { get; }
+
+    internal AuditTenants Tenants { get; }
 
     internal ILogger<ProcessAudit> Logger { get; }
 

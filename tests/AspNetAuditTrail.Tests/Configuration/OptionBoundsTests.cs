@@ -34,6 +34,8 @@ public class OptionBoundsTests
         ["SynchronousWriteTimeout"] = [o => o.SynchronousWriteTimeout = TimeSpan.FromSeconds(-1), o => o.SynchronousWriteTimeout = TimeSpan.FromMinutes(6)],
         ["JournalKey"] = [o => o.JournalKey = "not base64!", o => o.JournalKey = Convert.ToBase64String(new byte[31])],
         ["ServiceName"] = [o => o.ServiceName = "", o => o.ServiceName = new string('s', 129), o => o.ServiceName = "api\nadmin"],
+        ["TenantClaim"] = [o => o.TenantClaim = " "],
+        ["SubtenantClaim"] = [o => o.SubtenantClaim = ""],
         ["JournalFolder"] = [o => o.JournalFolder = "relative/folder", o => o.JournalFolder = ""],
 
         // Any value is valid: flags, free-form names.
