@@ -15,7 +15,7 @@ internal static class MigrateCommand
         command.Options.Add(script);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (migrator, problem) = store.Open(parse);
+            var (migrator, problem) = store.Open(parse, listingOnly: parse.GetValue(script));
             if (migrator is null)
             {
                 await Console.Error.WriteLineAsync(problem);

@@ -30,7 +30,9 @@ internal sealed class StoreArguments
     }
 
     /// <summary>The store the arguments name, or why they name none (a message for the user).</summary>
-    public (SqlAuditStore? Store, string? Problem) Open(ParseResult parse)
+    /// <param name="parse">The command line.</param>
+    /// <param name="listingOnly">The command only reads the schema's state: a SQLite file that does not exist is not created (an empty database in memory stands for it).</param>
+    public (SqlAuditStore? Store, string? Problem) Open(ParseResult parse, bool listingOnly = false)
     {
         var (provider, connection, schema) = (parse.GetValue(Provider), parse.GetValue(Connection), parse.GetValue(Schema));
         if (parse.GetValue(Settings) is { } file)
@@ -59,6 +61,12 @@ internal sealed class StoreArguments
         if (string.IsNullOrWhiteSpace(connection))
         {
             return (null, "Give the database: --provider and --connection, or --settings with an AuditTrail section.");
+        }
+
+        if (listingOnly && string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase)
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } path && path != ":memory:" && !File.Exists(path))
+        {
+            connection = "Data Source=:memory:";
         }
 
         try

@@ -37,6 +37,12 @@ public abstract class CliTests(AuditDatabase database) : DatabaseTest(database)
         Assert.Contains("-- 001_initial_schema", script.Out, StringComparison.Ordinal);
         Assert.Contains("-- 004_business_events", script.Out, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE", script.Out, StringComparison.Ordinal);
+        if (Provider == "sqlite")
+        {
+            // Listing creates no database file either.
+            Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource));
+        }
+
         Assert.DoesNotContain(AuditTables.Request.Name, Database.TableNames());
 
         var applied = await RunAsync("migrate", "--provider", Provider, "--connection", Database.ConnectionString);
