@@ -14,6 +14,7 @@ public abstract partial class SqlAuditStore
         var sql = new StringBuilder($"SELECT * FROM {TableName(AuditTables.Request.Name)} r WHERE 1 = 1");
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, query.From, query.To, "r.");
+        AddTenant(sql, parameters, query.Tenant, "r.");
         AddEquals(sql, parameters, "r.user_id", "userId", query.UserId);
         AddEquals(sql, parameters, "r.method", "method", query.Method);
         AddEquals(sql, parameters, "r.status_code", "status", query.StatusCode);
@@ -51,6 +52,7 @@ public abstract partial class SqlAuditStore
         var sql = new StringBuilder($"SELECT * FROM {TableName(AuditTables.BusinessEvent.Name)} e WHERE 1 = 1");
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, query.From, query.To, "e.");
+        AddTenant(sql, parameters, query.Tenant, "e.");
         AddIn(sql, parameters, "e.service_name", "service", query.Services);
         AddIn(sql, parameters, "e.level", "level", query.Levels.Select(l => l.ToString()).ToArray());
         AddIn(sql, parameters, "e.category", "category", query.Categories);
@@ -89,6 +91,7 @@ public abstract partial class SqlAuditStore
             PathPattern = "/api/*",
             Kind = EventKind.Security,
             After = after,
+            Tenant = new AuditTenant("t", "s"),
         };
         yield return RequestQuery(everything, 101).Sql;
         yield return RequestQuery(everything with { Kind = EventKind.Process }, null).Sql;
@@ -96,7 +99,7 @@ public abstract partial class SqlAuditStore
             new BusinessEventQuery
             {
                 From = DateTimeOffset.UnixEpoch, To = DateTimeOffset.UnixEpoch, Services = ["a", "b"], Levels = [Events.AuditLevel.Error],
-                Categories = ["c"], Actions = ["x", "y"], UserId = "u", ResourceType = "t", ResourceId = "1", After = after,
+                Categories = ["c"], Actions = ["x", "y"], UserId = "u", ResourceType = "t", ResourceId = "1", After = after, Tenant = new AuditTenant("t", "s"),
             },
             101).Sql;
         yield return $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id";
@@ -135,6 +138,18 @@ public abstract partial class SqlAuditStore
         {
             parameters.Add(names[i][1..], values[i]);
         }
+    }
+
+    /// <summary>Only the tenant's rows, and only its second level's when the scope names one.</summary>
+    private static void AddTenant(StringBuilder sql, DynamicParameters parameters, AuditTenant? tenant, string alias = "")
+    {
+        if (tenant is null)
+        {
+            return;
+        }
+
+        AddEquals(sql, parameters, $"{alias}tenant_id", "tenantId", tenant.TenantId);
+        AddEquals(sql, parameters, $"{alias}subtenant_id", "subtenantId", tenant.SubtenantId);
     }
 
     private void AddTimeRange(StringBuilder sql, DynamicParameters parameters, DateTimeOffset? from, DateTimeOffset? to, string alias = "")

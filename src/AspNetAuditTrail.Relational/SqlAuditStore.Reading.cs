@@ -51,20 +51,24 @@ public abstract partial class SqlAuditStore
         ReadBusinessEventsAsync(query with { After = null }, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add("id", ToDbValue(AuditColumnType.Id, id));
-        var rows = await ToListAsync(AuditTables.BusinessEvent, BusinessEventByIdSql, parameters, cancellationToken);
+        var sql = new StringBuilder(BusinessEventByIdSql);
+        AddTenant(sql, parameters, tenant);
+        var rows = await ToListAsync(AuditTables.BusinessEvent, sql.ToString(), parameters, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
     /// <inheritdoc />
-    public async Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<AuditEventDetails?> GetRequestAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add("id", ToDbValue(AuditColumnType.Id, id));
-        var request = await ToListAsync(AuditTables.Request, $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id", parameters, cancellationToken);
+        var byId = new StringBuilder($"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id");
+        AddTenant(byId, parameters, tenant);
+        var request = await ToListAsync(AuditTables.Request, byId.ToString(), parameters, cancellationToken);
         if (request.Count == 0)
         {
             return null;
@@ -82,13 +86,14 @@ public abstract partial class SqlAuditStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<TEvent> StreamAsync<TEvent>(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public IAsyncEnumerable<TEvent> StreamAsync<TEvent>(DateTimeOffset? from, DateTimeOffset? to, AuditTenant? tenant, CancellationToken cancellationToken)
         where TEvent : class, IAuditEvent
     {
         var table = AuditTables.Of<TEvent>();
         var sql = new StringBuilder($"SELECT * FROM {TableName(table.Name)} WHERE 1 = 1");
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, from, to);
+        AddTenant(sql, parameters, tenant);
         sql.Append(" ORDER BY occurred_at, id");
         return ReadAsync(table, sql.ToString(), parameters, cancellationToken);
     }

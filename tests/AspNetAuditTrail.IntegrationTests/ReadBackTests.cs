@@ -23,7 +23,7 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
         await store.WriteAsync([unit], Token);
         var reader = (IAuditReader)store;
 
-        var details = await reader.GetRequestAsync(unit.Request!.Id, Token);
+        var details = await reader.GetRequestAsync(unit.Request!.Id, null, Token);
 
         Assert.NotNull(details);
         Assert.Equal(JsonSerializer.Serialize(unit.Request), JsonSerializer.Serialize(details.Request));
@@ -33,9 +33,9 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
         Assert.Equal(unit.Steps, details.Steps);
         Assert.Equal(unit.Registrations, details.Registrations);
         Assert.Equal(unit.BusinessEvents, details.BusinessEvents);
-        Assert.Equal(unit.BusinessEvents, await ToListAsync(reader.StreamAsync<BusinessAuditEvent>(null, null, Token)));
-        Assert.Equal(unit.Steps, await ToListAsync(reader.StreamAsync<StepAuditEvent>(At, null, Token)));
-        Assert.Equal(unit.Registrations, await ToListAsync(reader.StreamAsync<RegistrationAuditEvent>(null, At.AddDays(1), Token)));
+        Assert.Equal(unit.BusinessEvents, await ToListAsync(reader.StreamAsync<BusinessAuditEvent>(null, null, null, Token)));
+        Assert.Equal(unit.Steps, await ToListAsync(reader.StreamAsync<StepAuditEvent>(At, null, null, Token)));
+        Assert.Equal(unit.Registrations, await ToListAsync(reader.StreamAsync<RegistrationAuditEvent>(null, At.AddDays(1), null, Token)));
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)

@@ -119,21 +119,61 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         var reader = (IAuditReader)await SeedAsync(new AuditUnit { Request = withLogin.Request, Logins = [login] }, Request(2));
 
         var rows = await AllPagesAsync(reader, new AuditQuery { Kind = EventKind.Login });
-        var details = await reader.GetRequestAsync(withLogin.Request.Id, Token);
+        var details = await reader.GetRequestAsync(withLogin.Request.Id, null, Token);
 
         Assert.Equal(withLogin.Request.Id, Assert.Single(rows).Id);
         Assert.NotNull(details);
         Assert.Equal("João Ação", Assert.Single(details.Logins).UserName);
         Assert.Empty(details.SecurityEvents);
-        Assert.Null(await reader.GetRequestAsync(Guid.CreateVersion7(), Token));
+        Assert.Null(await reader.GetRequestAsync(Guid.CreateVersion7(), null, Token));
         var streamed = new List<LoginAuditEvent>();
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(Start, null, Token))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(Start, null, null, Token))
         {
             streamed.Add(row);
         }
 
         Assert.Equal(login, Assert.Single(streamed));
-        Assert.Throws<NotSupportedException>(() => reader.StreamAsync<NotARow>(null, null, Token));
+        Assert.Throws<NotSupportedException>(() => reader.StreamAsync<NotARow>(null, null, null, Token));
+    }
+
+    [Fact]
+    public async Task AScopeToATenantSeesOnlyItsRowsThroughEveryReadingPath()
+    {
+        RequestAuditEvent Row(int n, string? tenant, string? subtenant) => new()
+        {
+            Id = Guid.CreateVersion7(Start.AddSeconds(n)), OccurredAt = Start.AddSeconds(n), Method = "GET", Scheme = "https", Path = $"/api/{n}",
+            StatusCode = 200, DurationMs = 1, RequestBodyStatus = BodyCaptureStatus.None, ResponseBodyStatus = BodyCaptureStatus.None,
+            TenantId = tenant, SubtenantId = subtenant,
+        };
+        BusinessAuditEvent Event(RequestAuditEvent request) => new()
+        {
+            Id = Guid.CreateVersion7(request.OccurredAt), OccurredAt = request.OccurredAt, ReceivedAt = request.OccurredAt, Level = AuditLevel.Info,
+            Category = "c", Action = "a", RequestEventId = request.Id, TenantId = request.TenantId, SubtenantId = request.SubtenantId,
+        };
+        var rows = new[] { Row(1, "acme", "north"), Row(2, "acme", "south"), Row(3, "globex", null), Row(4, null, null) };
+        var reader = (IAuditReader)await SeedAsync(rows.Select(r => new AuditUnit { Request = r, BusinessEvents = [Event(r)] }).ToArray());
+        var acme = new AuditTenant("acme");
+        var north = new AuditTenant("acme", "north");
+
+        async Task<string[]> Paths(AuditTenant? tenant) => (await AllPagesAsync(reader, new AuditQuery { Tenant = tenant })).Select(r => r.Path).ToArray();
+
+        Assert.Equal(["/api/2", "/api/1"], await Paths(acme));
+        Assert.Equal(["/api/1"], await Paths(north));
+        Assert.Equal(["/api/3"], await Paths(new AuditTenant("globex")));
+        Assert.Empty(await Paths(new AuditTenant("acme' OR '1'='1")));
+        Assert.Equal(4, (await Paths(null)).Length);
+        Assert.NotNull(await reader.GetRequestAsync(rows[0].Id, north, Token));
+        Assert.Null(await reader.GetRequestAsync(rows[1].Id, north, Token));
+        Assert.Null(await reader.GetRequestAsync(rows[2].Id, acme, Token));
+        Assert.Equal(2, (await reader.QueryBusinessEventsAsync(new BusinessEventQuery { Tenant = acme }, Token)).Rows.Count);
+        Assert.Null(await reader.GetBusinessEventAsync(Event(rows[2]).Id, acme, Token));
+        var streamed = new List<BusinessAuditEvent>();
+        await foreach (var e in reader.StreamAsync<BusinessAuditEvent>(null, null, north, Token))
+        {
+            streamed.Add(e);
+        }
+
+        Assert.Equal(rows[0].Id, Assert.Single(streamed).RequestEventId);
     }
 
     private sealed class NotARow : IAuditEvent

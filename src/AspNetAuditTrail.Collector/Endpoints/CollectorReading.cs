@@ -83,7 +83,7 @@ internal sealed class CollectorReading(
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
         }
 
-        if (await reader.GetBusinessEventAsync(eventId, context.RequestAborted) is not { } found)
+        if (await reader.GetBusinessEventAsync(eventId, tenant: null, context.RequestAborted) is not { } found)
         {
             return TypedResults.NotFound();
         }

@@ -79,7 +79,7 @@ internal static class ReportEndpoints
         var byStatus = new Dictionary<LoginStatus, long>();
         var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
         var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
         {
             byStatus[row.Status] = byStatus.GetValueOrDefault(row.Status) + 1;
             if (row.Status == LoginStatus.Failed)
@@ -97,7 +97,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Suspicious activity");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
-        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, cancel))
+        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, tenant: null, cancel))
         {
             if (row.EventType == SecurityEventType.SuspiciousActivity)
             {
@@ -107,7 +107,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Sign-ins, sign-outs and failures");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
         {
             pdf.Row([Time(row.OccurredAt), new PdfCell(row.Status.ToString(), row.Status == LoginStatus.Failed ? Red : Green, Bold: true), row.UserName, row.UserId, row.IpAddress]);
         }
@@ -125,20 +125,20 @@ internal static class ReportEndpoints
 
         var cancel = context.RequestAborted;
         var steps = new Dictionary<Guid, List<StepAuditEvent>>();
-        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, cancel))
+        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, tenant: null, cancel))
         {
             (steps.TryGetValue(step.ProcessId, out var list) ? list : steps[step.ProcessId] = []).Add(step);
         }
 
         var registrations = new Dictionary<Guid, List<RegistrationAuditEvent>>();
-        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, cancel))
+        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, tenant: null, cancel))
         {
             (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, cancel))
+        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, tenant: null, cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
             var outcome = ProcessOutcome.Evaluate(processSteps, processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []));

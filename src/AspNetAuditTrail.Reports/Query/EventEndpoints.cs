@@ -39,7 +39,7 @@ internal static class EventEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
         }
 
-        if (await reader.GetRequestAsync(eventId, context.RequestAborted) is not { } details)
+        if (await reader.GetRequestAsync(eventId, tenant: null, context.RequestAborted) is not { } details)
         {
             return TypedResults.NotFound();
         }

@@ -27,6 +27,12 @@ public sealed record AuditQuery
     /// <summary>Only requests with linked rows of this kind.</summary>
     public EventKind Kind { get; init; } = EventKind.Request;
 
+    /// <summary>
+    /// Only rows of this tenant, and of its second level when it names one; null for every tenant. A reading path
+    /// scoped to a caller's tenant sets it from the caller, never from the request's filters.
+    /// </summary>
+    public AuditTenant? Tenant { get; init; }
+
     /// <summary>Rows per page (1 to 1,000).</summary>
     public int PageSize { get; init; } = 100;
 

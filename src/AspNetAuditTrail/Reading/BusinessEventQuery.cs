@@ -32,6 +32,12 @@ public sealed record BusinessEventQuery
     /// <summary>The id of that record, exactly.</summary>
     public string? ResourceId { get; init; }
 
+    /// <summary>
+    /// Only rows of this tenant, and of its second level when it names one; null for every tenant. A reading path
+    /// scoped to a caller's tenant sets it from the caller, never from the request's filters.
+    /// </summary>
+    public AuditTenant? Tenant { get; init; }
+
     /// <summary>Rows per page (1 to 1,000).</summary>
     public int PageSize { get; init; } = 100;
 

@@ -20,15 +20,16 @@ public interface IAuditReader
     /// <summary>Every business event matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
     IAsyncEnumerable<BusinessAuditEvent> StreamBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken);
 
-    /// <summary>A business event by id; null when there is none with that id.</summary>
-    Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>A business event by id; null when there is none with that id in <paramref name="tenant"/> (null: in any tenant).</summary>
+    Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken);
 
     /// <summary>A request with its linked login, security and process rows; null when there is none with that id.</summary>
-    Task<AuditEventDetails?> GetRequestAsync(Guid id, CancellationToken cancellationToken);
+    /// <remarks>With a <paramref name="tenant"/>, a request of another tenant is not found (null: any tenant).</remarks>
+    Task<AuditEventDetails?> GetRequestAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one kind (<see cref="LoginAuditEvent"/>, <see cref="StepAuditEvent"/>...) in a time range, oldest first, read as consumed.</summary>
+    /// <summary>Rows of one kind (<see cref="LoginAuditEvent"/>, <see cref="StepAuditEvent"/>...) in a time range and, when given, a tenant, oldest first, read as consumed.</summary>
     /// <typeparam name="TEvent">The kind of row: one of the event records in <see cref="AuditUnit"/>.</typeparam>
     /// <exception cref="NotSupportedException">The store holds no rows of that type.</exception>
-    IAsyncEnumerable<TEvent> StreamAsync<TEvent>(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    IAsyncEnumerable<TEvent> StreamAsync<TEvent>(DateTimeOffset? from, DateTimeOffset? to, AuditTenant? tenant, CancellationToken cancellationToken)
         where TEvent : class, IAuditEvent;
 }
