@@ -74,8 +74,12 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
         };
     });
 // The audit trail's admin endpoints need this policy: in the demo, the audit-admin role (alice).
+// The tenant-viewer policy (carol's audit-viewer role) reads the same endpoints, limited to the user's tenant.
 builder.Services.AddAuthorization(options =>
-    options.AddPolicy(AuditTrailAdminPolicy.Name, policy => policy.RequireRole("audit-admin")));
+{
+    options.AddPolicy(AuditTrailAdminPolicy.Name, policy => policy.RequireRole("audit-admin"));
+    options.AddPolicy(AuditTrailTenantViewerPolicy.Name, policy => policy.RequireRole("audit-viewer"));
+});
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<OrderBook>();
 

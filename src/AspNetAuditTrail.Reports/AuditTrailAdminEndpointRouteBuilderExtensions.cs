@@ -20,8 +20,15 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
     /// answers with <c>Cache-Control: no-store</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The app defines no policy of that name: the trail is never exposed without one.</exception>
+    /// <remarks>
+    /// When the app also defines <paramref name="viewerPolicyName"/>, a user with that policy (and not the admin one) reads
+    /// the same endpoints limited to their own tenant, inside the SQL of every one; another tenant's id answers 404.
+    /// </remarks>
     public static RouteGroupBuilder MapAuditTrailAdmin(
-        this IEndpointRouteBuilder endpoints, string prefix = "/audit", string policyName = AuditTrailAdminPolicy.Name)
+        this IEndpointRouteBuilder endpoints,
+        string prefix = "/audit",
+        string policyName = AuditTrailAdminPolicy.Name,
+        string viewerPolicyName = AuditTrailTenantViewerPolicy.Name)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
@@ -33,10 +40,19 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
                 $"add it, for example builder.Services.AddAuthorization(o => o.AddPolicy(\"{policyName}\", p => p.RequireRole(\"audit-admin\"))).");
         }
 
+        var viewers = policies.GetPolicyAsync(viewerPolicyName).GetAwaiter().GetResult() is not null;
         var group = endpoints.MapGroup(prefix)
-            .RequireAuthorization(policyName)
             .WithAudit(audit => audit.ResponseBody = AuditBodyMode.Skip)
             .AddEndpointFilter(AdminResponseHeaders.ApplyAsync);
+        if (viewers)
+        {
+            group.RequireAuthorization(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+                .AddEndpointFilter(ReadScope.Filter(policyName, viewerPolicyName));
+        }
+        else
+        {
+            group.RequireAuthorization(policyName);
+        }
         group.MapGet("/", AdminPage.RenderAsync);
         group.MapGet("/events", EventEndpoints.ListAsync);
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);

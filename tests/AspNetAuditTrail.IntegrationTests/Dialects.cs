@@ -149,6 +149,14 @@ public sealed class PostgreSqlTenantTests(PostgreSqlServer server) : TenantTests
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerTenantTests(SqlServerServer server) : TenantTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteTenantViewerTests() : TenantViewerTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlTenantViewerTests(PostgreSqlServer server) : TenantViewerTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerTenantViewerTests(SqlServerServer server) : TenantViewerTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

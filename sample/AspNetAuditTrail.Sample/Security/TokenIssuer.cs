@@ -21,6 +21,10 @@ public sealed class TokenIssuer(IConfiguration configuration)
         var start = issuedAt ?? DateTime.UtcNow;
         var claims = new List<Claim> { new("sub", user.Id), new("name", user.UserName) };
         claims.AddRange(user.Roles.Select(role => new Claim("role", role)));
+        if (user.TenantId is { } tenant)
+        {
+            claims.Add(new Claim("tenant_id", tenant));
+        }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

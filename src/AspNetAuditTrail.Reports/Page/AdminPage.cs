@@ -53,12 +53,14 @@ internal static class AdminPage
         if (businessEvents)
         {
             (var eventQuery, errors) = AuditQueryParser.ParseBusinessEvents(values);
-            eventPage = errors.Count == 0 ? await reader.QueryBusinessEventsAsync(eventQuery with { PageSize = PageSize }, context.RequestAborted) : null;
+            eventPage = errors.Count == 0
+                ? await reader.QueryBusinessEventsAsync(eventQuery with { PageSize = PageSize, Tenant = ReadScope.Of(context) }, context.RequestAborted)
+                : null;
         }
         else
         {
             (var query, errors) = AuditQueryParser.Parse(values);
-            page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
+            page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize, Tenant = ReadScope.Of(context) }, context.RequestAborted) : null;
         }
 
         var html = new StringBuilder();

@@ -27,7 +27,7 @@ internal static class ReportEndpoints
         var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var endpoints = new Dictionary<string, (long Count, double TotalMs, double MaxMs)>(StringComparer.Ordinal);
         long total = 0;
-        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
+        await foreach (var row in reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, cancel))
         {
             total++;
             var statusClass = $"{row.StatusCode / 100}xx";
@@ -55,7 +55,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Requests");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Method", 1), new("Path", 5), new("Status", 0.9), new("ms", 1), new("User", 1.6), new("IP", 1.7)]);
-        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
+        await foreach (var row in reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, cancel))
         {
             var status = row.StatusCode;
             pdf.Row(
@@ -79,7 +79,7 @@ internal static class ReportEndpoints
         var byStatus = new Dictionary<LoginStatus, long>();
         var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
         var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, ReadScope.Of(context), cancel))
         {
             byStatus[row.Status] = byStatus.GetValueOrDefault(row.Status) + 1;
             if (row.Status == LoginStatus.Failed)
@@ -97,7 +97,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Suspicious activity");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
-        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, tenant: null, cancel))
+        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, ReadScope.Of(context), cancel))
         {
             if (row.EventType == SecurityEventType.SuspiciousActivity)
             {
@@ -107,7 +107,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Sign-ins, sign-outs and failures");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, ReadScope.Of(context), cancel))
         {
             pdf.Row([Time(row.OccurredAt), new PdfCell(row.Status.ToString(), row.Status == LoginStatus.Failed ? Red : Green, Bold: true), row.UserName, row.UserId, row.IpAddress]);
         }
@@ -125,20 +125,20 @@ internal static class ReportEndpoints
 
         var cancel = context.RequestAborted;
         var steps = new Dictionary<Guid, List<StepAuditEvent>>();
-        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, tenant: null, cancel))
+        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, ReadScope.Of(context), cancel))
         {
             (steps.TryGetValue(step.ProcessId, out var list) ? list : steps[step.ProcessId] = []).Add(step);
         }
 
         var registrations = new Dictionary<Guid, List<RegistrationAuditEvent>>();
-        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, tenant: null, cancel))
+        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, ReadScope.Of(context), cancel))
         {
             (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, tenant: null, cancel))
+        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, ReadScope.Of(context), cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
             var outcome = ProcessOutcome.Evaluate(processSteps, processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []));

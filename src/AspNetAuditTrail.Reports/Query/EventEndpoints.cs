@@ -23,13 +23,13 @@ internal static class EventEndpoints
             var (eventQuery, eventErrors) = AuditQueryParser.ParseBusinessEvents(values);
             return eventErrors.Count > 0
                 ? TypedResults.ValidationProblem(eventErrors)
-                : await WritePageAsync(context, await reader.QueryBusinessEventsAsync(eventQuery, context.RequestAborted), AuditTables.BusinessEvent);
+                : await WritePageAsync(context, await reader.QueryBusinessEventsAsync(eventQuery with { Tenant = ReadScope.Of(context) }, context.RequestAborted), AuditTables.BusinessEvent);
         }
 
         var (query, errors) = AuditQueryParser.Parse(values);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : await WritePageAsync(context, await reader.QueryRequestsAsync(query, context.RequestAborted), AuditTables.Request);
+            : await WritePageAsync(context, await reader.QueryRequestsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted), AuditTables.Request);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, IAuditReader reader, string id)
@@ -39,7 +39,7 @@ internal static class EventEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
         }
 
-        if (await reader.GetRequestAsync(eventId, tenant: null, context.RequestAborted) is not { } details)
+        if (await reader.GetRequestAsync(eventId, ReadScope.Of(context), context.RequestAborted) is not { } details)
         {
             return TypedResults.NotFound();
         }
@@ -100,12 +100,12 @@ internal static class EventEndpoints
         if (AuditQueryParser.IsBusinessEvents(values))
         {
             (var query, errors) = AuditQueryParser.ParseBusinessEvents(values);
-            events = reader.StreamBusinessEventsAsync(query, context.RequestAborted);
+            events = reader.StreamBusinessEventsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted);
         }
         else
         {
             (var query, errors) = AuditQueryParser.Parse(values);
-            requests = reader.StreamRequestsAsync(query, context.RequestAborted);
+            requests = reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted);
         }
 
         problem = TypedResults.ValidationProblem(errors);
