@@ -29,4 +29,10 @@ public sealed class AuditTrailCollectorOptions
 
     /// <summary>The policy that lets a person use the reading endpoints. Default the admin policy, <c>AuditTrailAdmin</c>.</summary>
     public string ReadPolicy { get; set; } = AspNetAuditTrail.Reports.AuditTrailAdminPolicy.Name;
+
+    /// <summary>
+    /// The policy that lets a person read their own tenant's events only (when the app defines it). Default
+    /// <c>AuditTrailTenantViewer</c>.
+    /// </summary>
+    public string ViewerPolicy { get; set; } = AspNetAuditTrail.Reports.AuditTrailTenantViewerPolicy.Name;
 }

@@ -26,6 +26,7 @@ internal sealed class CollectorOptionsValidator : IValidateOptions<AuditTrailCol
         Require(options.MaxBodyBytes is >= 1024 and <= 256 * 1024 * 1024, nameof(options.MaxBodyBytes), "must be from 1 KB to 256 MB");
         Require(!string.IsNullOrWhiteSpace(options.ReadScope), nameof(options.ReadScope), "must not be empty");
         Require(!string.IsNullOrWhiteSpace(options.ReadPolicy), nameof(options.ReadPolicy), "must not be empty");
+        Require(!string.IsNullOrWhiteSpace(options.ViewerPolicy), nameof(options.ViewerPolicy), "must not be empty");
         foreach (var (service, settings) in options.Services)
         {
             Require(service.Length is >= 1 and <= 128 && !service.Any(char.IsControl), $"Services:{service}", "must be a name of 1 to 128 characters on one line");

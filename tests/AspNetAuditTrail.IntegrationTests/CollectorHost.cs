@@ -44,7 +44,11 @@ internal sealed class CollectorHost : IAsyncDisposable
             .UseStore(_ => database.CreateStore(), database.ConnectionString);
         builder.Services.AddAuthentication(TestRoleHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestRoleHandler>(TestRoleHandler.SchemeName, null);
-        builder.Services.AddAuthorization(o => o.AddPolicy(Reports.AuditTrailAdminPolicy.Name, p => p.RequireRole("audit-admin")));
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Reports.AuditTrailAdminPolicy.Name, p => p.RequireRole("audit-admin"));
+            o.AddPolicy(Reports.AuditTrailTenantViewerPolicy.Name, p => p.RequireRole("audit-viewer"));
+        });
         builder.Services.AddAuditTrailCollector(o =>
         {
             foreach (var sender in senders)

@@ -181,6 +181,37 @@ public abstract class CollectorTests(AuditDatabase database) : DatabaseTest(data
         Assert.Equal(3L, Count("audit_event"));
     }
 
+    [Fact]
+    public async Task ATenantViewerReadsOnlyTheEventsOfTheirTenant()
+    {
+        await using var collector = await CollectorHost.StartAsync(Database, [Sample]);
+        var acme = Guid.CreateVersion7().ToString();
+        var globex = Guid.CreateVersion7().ToString();
+        await collector.Client.SendAsync(
+            Sample.Request(HttpMethod.Post, "/events/batch", Batch(Event("a", acme, ",\"tenantId\":\"acme\""), Event("b", globex, ",\"tenantId\":\"globex\""))), Token);
+        await Database.WaitForRowsAsync("audit_event", 2);
+
+        HttpRequestMessage Viewer(string path, string? tenant = "acme")
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-Test-Role", "audit-viewer");
+            if (tenant is not null)
+            {
+                request.Headers.Add("X-Test-Tenant", tenant);
+            }
+
+            return request;
+        }
+
+        var page = await (await collector.Client.SendAsync(Viewer("/events"), Token)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal(["a"], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await collector.Client.SendAsync(Viewer($"/events/{acme}"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await collector.Client.SendAsync(Viewer($"/events/{globex}"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.Client.SendAsync(Viewer("/events", tenant: null), Token)).StatusCode);
+        var admin = await (await collector.Client.SendAsync(Person("/events"), Token)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal(2, admin.GetProperty("items").GetArrayLength());
+    }
+
     private static HttpRequestMessage Person(string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -20,6 +20,11 @@ internal sealed class TestRoleHandler(IOptionsMonitor<AuthenticationSchemeOption
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "person"), new Claim(ClaimTypes.Role, role.ToString())], SchemeName);
+        if (Request.Headers.TryGetValue("X-Test-Tenant", out var tenant))
+        {
+            identity.AddClaim(new Claim("tenant_id", tenant.ToString()));
+        }
+
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

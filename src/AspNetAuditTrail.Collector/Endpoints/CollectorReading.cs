@@ -16,16 +16,18 @@ namespace AspNetAuditTrail.Collector.Endpoints;
 /// person needs the read policy; a service needs a signed call whose token has the read scope.
 /// </summary>
 internal sealed class CollectorReading(
-    M2mAuthenticator authenticator, CollectorRefusals refusals, IAuthorizationService authorization, IAuditReader reader, IOptions<AuditTrailCollectorOptions> options)
+    M2mAuthenticator authenticator,
+    CollectorRefusals refusals,
+    IAuthorizationService authorization,
+    IAuthorizationPolicyProvider policies,
+    IAuditTenantResolver tenants,
+    IAuditReader reader,
+    IOptions<AuditTrailCollectorOptions> options)
 {
     public async Task<IResult> ListAsync(HttpContext context)
     {
-        if (await DenyAsync(context, ReadOnlyMemory<byte>.Empty) is { } denied)
-        {
-            return denied;
-        }
-
-        return await PageAsync(context, context.Request.Query);
+        var (denied, tenant) = await DenyAsync(context, ReadOnlyMemory<byte>.Empty);
+        return denied ?? await PageAsync(context, context.Request.Query, tenant);
     }
 
     public async Task<IResult> QueryAsync(HttpContext context)
@@ -41,7 +43,8 @@ internal sealed class CollectorReading(
         }
 
         using var _ = body;
-        if (await DenyAsync(context, body.Memory) is { } denied)
+        var (denied, tenant) = await DenyAsync(context, body.Memory);
+        if (denied is not null)
         {
             return denied;
         }
@@ -68,12 +71,13 @@ internal sealed class CollectorReading(
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["The body must be a JSON object of filters."] });
         }
 
-        return await PageAsync(context, new QueryCollection(filters));
+        return await PageAsync(context, new QueryCollection(filters), tenant);
     }
 
     public async Task<IResult> GetAsync(HttpContext context, string id)
     {
-        if (await DenyAsync(context, ReadOnlyMemory<byte>.Empty) is { } denied)
+        var (denied, tenant) = await DenyAsync(context, ReadOnlyMemory<byte>.Empty);
+        if (denied is not null)
         {
             return denied;
         }
@@ -83,7 +87,7 @@ internal sealed class CollectorReading(
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
         }
 
-        if (await reader.GetBusinessEventAsync(eventId, tenant: null, context.RequestAborted) is not { } found)
+        if (await reader.GetBusinessEventAsync(eventId, tenant, context.RequestAborted) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -95,7 +99,7 @@ internal sealed class CollectorReading(
     public async Task<IResult> FlushAsync(HttpContext context, IAuditIngest ingest)
     {
         using var body = await CollectorBody.ReadRawAsync(context.Request, 64 * 1024, context.RequestAborted);
-        if (await DenyAsync(context, body.Memory) is { } denied)
+        if ((await DenyAsync(context, body.Memory)).Denied is { } denied)
         {
             return denied;
         }
@@ -103,7 +107,7 @@ internal sealed class CollectorReading(
         return TypedResults.Json(new { flushed = await ingest.FlushAsync(context.RequestAborted) });
     }
 
-    private async Task<IResult> PageAsync(HttpContext context, IQueryCollection filters)
+    private async Task<IResult> PageAsync(HttpContext context, IQueryCollection filters, AuditTenant? tenant)
     {
         var (query, errors) = AuditQueryParser.ParseBusinessEvents(filters);
         if (errors.Count > 0)
@@ -111,7 +115,7 @@ internal sealed class CollectorReading(
             return TypedResults.ValidationProblem(errors);
         }
 
-        var page = await reader.QueryBusinessEventsAsync(query, context.RequestAborted);
+        var page = await reader.QueryBusinessEventsAsync(query with { Tenant = tenant }, context.RequestAborted);
         return await WriteAsync(context, writer =>
         {
             writer.WriteStartObject();
@@ -128,8 +132,11 @@ internal sealed class CollectorReading(
         });
     }
 
-    /// <summary>Null when the caller may read: a signed service call with the read scope, or a person with the read policy.</summary>
-    private async Task<IResult?> DenyAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// No refusal when the caller may read: a signed service call with the read scope, or a person with the read policy
+    /// (every tenant) or the viewer policy (their own tenant, which comes back to scope the query).
+    /// </summary>
+    private async Task<(IResult? Denied, AuditTenant? Tenant)> DenyAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
         var settings = options.Value;
         if (context.Request.Headers.ContainsKey(M2mAuthenticator.ServiceHeader))
@@ -137,20 +144,31 @@ internal sealed class CollectorReading(
             var verdict = await authenticator.CheckAsync(context, body);
             if (!verdict.Accepted)
             {
-                return await refusals.RefuseAsync(context, verdict);
+                return (await refusals.RefuseAsync(context, verdict), null);
             }
 
             return verdict.Scopes.Contains(settings.ReadScope)
-                ? null
-                : await refusals.RefuseAsync(
-                    context, M2mVerdict.Refused($"The token has no '{settings.ReadScope}' scope.", SecurityEventType.AccessDenied), StatusCodes.Status403Forbidden);
+                ? (null, null)
+                : (await refusals.RefuseAsync(
+                    context, M2mVerdict.Refused($"The token has no '{settings.ReadScope}' scope.", SecurityEventType.AccessDenied), StatusCodes.Status403Forbidden), null);
         }
 
-        var result = await authorization.AuthorizeAsync(context.User, null, settings.ReadPolicy);
-        return result.Succeeded ? null
-            : context.User.Identity?.IsAuthenticated == true
-                ? TypedResults.Problem($"Reading needs the '{settings.ReadPolicy}' policy.", statusCode: StatusCodes.Status403Forbidden)
-                : TypedResults.Problem($"Sign in with the '{settings.ReadPolicy}' policy, or send a signed call whose token has the '{settings.ReadScope}' scope.", statusCode: StatusCodes.Status401Unauthorized);
+        if ((await authorization.AuthorizeAsync(context.User, null, settings.ReadPolicy)).Succeeded)
+        {
+            return (null, null);
+        }
+
+        if (await policies.GetPolicyAsync(settings.ViewerPolicy) is not null
+            && (await authorization.AuthorizeAsync(context.User, null, settings.ViewerPolicy)).Succeeded)
+        {
+            return tenants.Resolve(context) is { } tenant
+                ? (null, tenant)
+                : (TypedResults.Problem("A tenant viewer reads their tenant's events, and this user has no tenant.", statusCode: StatusCodes.Status403Forbidden), null);
+        }
+
+        return (context.User.Identity?.IsAuthenticated == true
+            ? TypedResults.Problem($"Reading needs the '{settings.ReadPolicy}' policy.", statusCode: StatusCodes.Status403Forbidden)
+            : TypedResults.Problem($"Sign in with the '{settings.ReadPolicy}' policy, or send a signed call whose token has the '{settings.ReadScope}' scope.", statusCode: StatusCodes.Status401Unauthorized), null);
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
