@@ -3,6 +3,7 @@ using AspNetAuditTrail.IntegrationTests.Databases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -60,5 +61,37 @@ public abstract class TenantTests(AuditDatabase database) : DatabaseTest(databas
         await app.StopAsync(Token);
 
         Assert.Equal(("acme", "licence-7\\u000D\\u000Aforged"), Assert.Single(Tenants("request_audit_event")));
+    }
+
+    [Fact]
+    public async Task AnAppsOwnTenantRefusalIsAnAccessDeniedSecurityEventOfItsRequest()
+    {
+        await using var app = await MinimalHost.StartAsync(Database, web =>
+        {
+            web.UseRequestAudit();
+            web.MapGet("/api/orders/{id}", (string id, IAuditContext audit, IAuditLog log) =>
+            {
+                audit.TenantId = "acme";
+                log.AccessDenied(Events.AccessDenialReason.WrongTenant, $"order {id}", Events.SecuritySeverity.Error);
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            });
+        });
+
+        await app.GetTestClient().GetAsync("/api/orders/7", Token);
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IAuditLog>().AccessDenied(Events.AccessDenialReason.NoTenant, "nightly export");
+        }
+
+        await app.StopAsync(Token);
+
+        var request = Assert.Single(Database.RequestRows());
+        var rows = Database.Query($"SELECT * FROM {Database.Table("security_audit_event")} ORDER BY occurred_at, id");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("AccessDenied", "Error", request["id"], "acme"), (rows[0]["event_type"], rows[0]["severity"], rows[0]["request_event_id"], rows[0]["tenant_id"]));
+        var details = System.Text.Json.JsonDocument.Parse((string)rows[0]["details"]!).RootElement;
+        Assert.Equal(("WrongTenant", "order 7", "acme"), (details.GetProperty("reason").GetString(), details.GetProperty("resource").GetString(), details.GetProperty("tenantId").GetString()));
+        Assert.Equal(("AccessDenied", "Warning", null), (rows[1]["event_type"], rows[1]["severity"], rows[1]["request_event_id"]));
+        Assert.Contains("NoTenant", (string)rows[1]["details"]!, StringComparison.Ordinal);
     }
 }

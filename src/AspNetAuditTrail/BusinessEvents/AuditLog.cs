@@ -11,10 +11,48 @@ namespace AspNetAuditTrail;
 /// request's unit; otherwise (a background job, or after the request's unit was built) it is a unit of its own.
 /// </summary>
 internal sealed class AuditLog(
-    RequestAuditCollector request, AuditQueue queue, AuditSettingsProvider settings, AuditTenants tenants, TimeProvider time, ILogger<AuditLog> logger)
+    RequestAuditCollector request,
+    AuditQueue queue,
+    AuditSettingsProvider settings,
+    AuditTenants tenants,
+    SecurityRecorder security,
+    TimeProvider time,
+    ILogger<AuditLog> logger)
     : IAuditLog
 {
     public AuditEventBuilder Event(string action, string? message = null) => new(action, message, Record);
+
+    public void AccessDenied(AccessDenialReason reason, string? resource = null, SecuritySeverity severity = SecuritySeverity.Warning)
+    {
+        try
+        {
+            var (tenant, subtenant) = tenants.Of(request, request.HttpContext);
+            KeyValuePair<string, object?>[] details = [new("reason", reason.ToString()), new("resource", resource), new("tenantId", tenant), new("subtenantId", subtenant)];
+            if (request.HttpContext is { } http)
+            {
+                security.Security(http, SecurityEventType.AccessDenied, severity, null, null, details);
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            queue.Enqueue(new AuditUnit
+            {
+                SecurityEvents =
+                [
+                    new SecurityAuditEvent
+                    {
+                        Id = Guid.CreateVersion7(now), OccurredAt = now, ServiceName = settings.Current.Options.ServiceName, TenantId = tenant, SubtenantId = subtenant,
+                        EventType = SecurityEventType.AccessDenied, Severity = severity, Endpoint = SingleLineText.Neutralize(resource),
+                        Details = AuditJson.SerializeObject(details, settings.Current.Masker, logger),
+                    },
+                ],
+            });
+        }
+        catch (Exception ex)
+        {
+            Log.BusinessEventFailed(logger, ex, "AccessDenied");
+        }
+    }
 
     private Guid Record(AuditEventBuilder e, AuditEventOutcome? outcome)
     {
