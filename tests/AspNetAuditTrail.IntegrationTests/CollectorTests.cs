@@ -208,6 +208,7 @@ public abstract class CollectorTests(AuditDatabase database) : DatabaseTest(data
         Assert.Equal(HttpStatusCode.OK, (await collector.Client.SendAsync(Viewer($"/events/{acme}"), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await collector.Client.SendAsync(Viewer($"/events/{globex}"), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await collector.Client.SendAsync(Viewer("/events", tenant: null), Token)).StatusCode);
+        await Database.WaitForRowsAsync("security_audit_event", 1, "event_type = 'AccessDenied'");
         var admin = await (await collector.Client.SendAsync(Person("/events"), Token)).Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal(2, admin.GetProperty("items").GetArrayLength());
     }

@@ -163,7 +163,10 @@ internal sealed class CollectorReading(
         {
             return tenants.Resolve(context) is { } tenant
                 ? (null, tenant)
-                : (TypedResults.Problem("A tenant viewer reads their tenant's events, and this user has no tenant.", statusCode: StatusCodes.Status403Forbidden), null);
+                : (await refusals.RefuseAsync(
+                    context,
+                    M2mVerdict.Refused("A tenant viewer reads their tenant's events, and this user has no tenant.", SecurityEventType.AccessDenied),
+                    StatusCodes.Status403Forbidden), null);
         }
 
         return (context.User.Identity?.IsAuthenticated == true
