@@ -1,6 +1,5 @@
-using System.Text.Json;
 using AspNetAuditTrail.Events;
-using AspNetAuditTrail.Wire;
+using AspNetAuditTrail.Reading;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,15 +8,17 @@ namespace AspNetAuditTrail.Reports;
 
 /// <summary>
 /// Whose rows an admin call may read: every tenant's (the admin policy), or the caller's own tenant (the tenant-viewer
-/// policy, the tenant found by <see cref="IAuditTenantResolver"/>). Every reading path passes it into the SQL; a
-/// refusal is a 403 and a security event.
+/// policy, the tenant found by <see cref="IAuditTenantResolver"/>). Every reading path reads through
+/// <see cref="Narrow"/>, which puts it into the SQL; a refusal is a 403 and a security event.
 /// </summary>
 internal sealed class ReadScope(AuditTenant? tenant)
 {
     /// <summary>The tenant the caller is limited to; null for every tenant.</summary>
     public AuditTenant? Tenant { get; } = tenant;
 
-    public static AuditTenant? Of(HttpContext context) => context.Features.Get<ReadScope>()?.Tenant;
+    /// <summary>The reader a handler reads through: narrowed to the caller's tenant when the caller is a tenant viewer.</summary>
+    public static IAuditReader Narrow(HttpContext context, IAuditReader reader) =>
+        context.Features.Get<ReadScope>()?.Tenant is { } tenant ? new TenantScopedReader(reader, tenant) : reader;
 
     /// <summary>The endpoint filter that decides the scope before any handler runs.</summary>
     public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Filter(string adminPolicy, string viewerPolicy) =>
@@ -40,34 +41,16 @@ internal sealed class ReadScope(AuditTenant? tenant)
                     return await next(invocation);
                 }
 
-                return await RefuseAsync(http, "NoTenant", "A tenant viewer reads their tenant's trail, and this user has no tenant.");
+                return Refuse(http, AccessDenialReason.NoTenant, "A tenant viewer reads their tenant's trail, and this user has no tenant.");
             }
 
-            return await RefuseAsync(http, "NotAllowed", "Reading the audit trail needs the admin or the tenant-viewer policy.");
+            return Refuse(http, AccessDenialReason.Other, "Reading the audit trail needs the admin or the tenant-viewer policy.");
         };
 
-    private static async Task<IResult> RefuseAsync(HttpContext http, string reason, string message)
+    /// <summary>A 403 saying why, and the refusal as an <c>AccessDenied</c> security event of the (audited) admin request.</summary>
+    private static IResult Refuse(HttpContext http, AccessDenialReason reason, string message)
     {
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        await http.RequestServices.GetRequiredService<IAuditIngest>().EnqueueAsync(
-            new AuditUnit
-            {
-                SecurityEvents =
-                [
-                    new SecurityAuditEvent
-                    {
-                        Id = Guid.CreateVersion7(now),
-                        OccurredAt = now,
-                        EventType = SecurityEventType.AccessDenied,
-                        Severity = SecuritySeverity.Warning,
-                        UserId = http.User.FindFirst("sub")?.Value ?? http.User.Identity?.Name,
-                        IpAddress = http.Connection.RemoteIpAddress?.ToString(),
-                        Endpoint = $"{http.Request.Method} {http.Request.Path}",
-                        Details = JsonSerializer.Serialize(new { reason, message }),
-                    },
-                ],
-            },
-            http.RequestAborted);
+        http.RequestServices.GetRequiredService<IAuditLog>().AccessDenied(reason, $"{http.Request.Method} {http.Request.Path}");
         return TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden);
     }
 }

@@ -44,6 +44,7 @@ internal static class AdminPage
 
     public static async Task<IResult> RenderAsync(HttpContext context, IAuditReader reader)
     {
+        reader = ReadScope.Narrow(context, reader);
         var prefix = context.Request.PathBase + context.Request.Path.Value!.TrimEnd('/');
         var values = context.Request.Query;
         var businessEvents = AuditQueryParser.IsBusinessEvents(values);
@@ -54,13 +55,13 @@ internal static class AdminPage
         {
             (var eventQuery, errors) = AuditQueryParser.ParseBusinessEvents(values);
             eventPage = errors.Count == 0
-                ? await reader.QueryBusinessEventsAsync(eventQuery with { PageSize = PageSize, Tenant = ReadScope.Of(context) }, context.RequestAborted)
+                ? await reader.QueryBusinessEventsAsync(eventQuery with { PageSize = PageSize }, context.RequestAborted)
                 : null;
         }
         else
         {
             (var query, errors) = AuditQueryParser.Parse(values);
-            page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize, Tenant = ReadScope.Of(context) }, context.RequestAborted) : null;
+            page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
         }
 
         var html = new StringBuilder();

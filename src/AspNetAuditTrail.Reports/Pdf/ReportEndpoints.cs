@@ -17,6 +17,7 @@ internal static class ReportEndpoints
 
     public static async Task<IResult> RequestsAsync(HttpContext context, IAuditReader reader, TimeProvider time)
     {
+        reader = ReadScope.Narrow(context, reader);
         var (query, errors) = AuditQueryParser.Parse(context.Request.Query);
         if (errors.Count > 0)
         {
@@ -27,7 +28,7 @@ internal static class ReportEndpoints
         var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var endpoints = new Dictionary<string, (long Count, double TotalMs, double MaxMs)>(StringComparer.Ordinal);
         long total = 0;
-        await foreach (var row in reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, cancel))
+        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
         {
             total++;
             var statusClass = $"{row.StatusCode / 100}xx";
@@ -55,7 +56,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Requests");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Method", 1), new("Path", 5), new("Status", 0.9), new("ms", 1), new("User", 1.6), new("IP", 1.7)]);
-        await foreach (var row in reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, cancel))
+        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
         {
             var status = row.StatusCode;
             pdf.Row(
@@ -70,6 +71,7 @@ internal static class ReportEndpoints
 
     public static async Task<IResult> LoginsAsync(HttpContext context, IAuditReader reader, TimeProvider time)
     {
+        reader = ReadScope.Narrow(context, reader);
         if (!TryTimeRange(context, out var from, out var to, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
@@ -79,7 +81,7 @@ internal static class ReportEndpoints
         var byStatus = new Dictionary<LoginStatus, long>();
         var failuresByUser = new Dictionary<string, long>(StringComparer.Ordinal);
         var failuresByIp = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, ReadScope.Of(context), cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
         {
             byStatus[row.Status] = byStatus.GetValueOrDefault(row.Status) + 1;
             if (row.Status == LoginStatus.Failed)
@@ -97,7 +99,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Suspicious activity");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Severity", 1.2), new("User", 1.8), new("IP", 1.7), new("Details", 6)]);
-        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, ReadScope.Of(context), cancel))
+        await foreach (var row in reader.StreamAsync<SecurityAuditEvent>(from, to, tenant: null, cancel))
         {
             if (row.EventType == SecurityEventType.SuspiciousActivity)
             {
@@ -107,7 +109,7 @@ internal static class ReportEndpoints
 
         pdf.Heading("Sign-ins, sign-outs and failures");
         pdf.BeginTable([new("Time (UTC)", 2.3), new("Status", 1.3), new("User name", 2.4), new("User id", 2), new("IP", 1.8)]);
-        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, ReadScope.Of(context), cancel))
+        await foreach (var row in reader.StreamAsync<LoginAuditEvent>(from, to, tenant: null, cancel))
         {
             pdf.Row([Time(row.OccurredAt), new PdfCell(row.Status.ToString(), row.Status == LoginStatus.Failed ? Red : Green, Bold: true), row.UserName, row.UserId, row.IpAddress]);
         }
@@ -118,6 +120,7 @@ internal static class ReportEndpoints
     /// <summary>drf-audit-trail's process report, improved: every expected registration is a slot, filled or "No registration", and success is derived.</summary>
     public static async Task<IResult> ProcessesAsync(HttpContext context, IAuditReader reader, TimeProvider time)
     {
+        reader = ReadScope.Narrow(context, reader);
         if (!TryTimeRange(context, out var from, out var to, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
@@ -125,20 +128,20 @@ internal static class ReportEndpoints
 
         var cancel = context.RequestAborted;
         var steps = new Dictionary<Guid, List<StepAuditEvent>>();
-        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, ReadScope.Of(context), cancel))
+        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, tenant: null, cancel))
         {
             (steps.TryGetValue(step.ProcessId, out var list) ? list : steps[step.ProcessId] = []).Add(step);
         }
 
         var registrations = new Dictionary<Guid, List<RegistrationAuditEvent>>();
-        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, ReadScope.Of(context), cancel))
+        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, tenant: null, cancel))
         {
             (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
         }
 
         using var pdf = NewReport(context, time, "Process report", Filters(context));
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, ReadScope.Of(context), cancel))
+        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, tenant: null, cancel))
         {
             var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
             var outcome = ProcessOutcome.Evaluate(processSteps, processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []));

@@ -17,29 +17,31 @@ internal static class EventEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext context, IAuditReader reader)
     {
+        reader = ReadScope.Narrow(context, reader);
         var values = context.Request.Query;
         if (AuditQueryParser.IsBusinessEvents(values))
         {
             var (eventQuery, eventErrors) = AuditQueryParser.ParseBusinessEvents(values);
             return eventErrors.Count > 0
                 ? TypedResults.ValidationProblem(eventErrors)
-                : await WritePageAsync(context, await reader.QueryBusinessEventsAsync(eventQuery with { Tenant = ReadScope.Of(context) }, context.RequestAborted), AuditTables.BusinessEvent);
+                : await WritePageAsync(context, await reader.QueryBusinessEventsAsync(eventQuery, context.RequestAborted), AuditTables.BusinessEvent);
         }
 
         var (query, errors) = AuditQueryParser.Parse(values);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : await WritePageAsync(context, await reader.QueryRequestsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted), AuditTables.Request);
+            : await WritePageAsync(context, await reader.QueryRequestsAsync(query, context.RequestAborted), AuditTables.Request);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, IAuditReader reader, string id)
     {
+        reader = ReadScope.Narrow(context, reader);
         if (!Guid.TryParse(id, out var eventId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["'id' must be an event id (a UUID)."] });
         }
 
-        if (await reader.GetRequestAsync(eventId, ReadScope.Of(context), context.RequestAborted) is not { } details)
+        if (await reader.GetRequestAsync(eventId, tenant: null, context.RequestAborted) is not { } details)
         {
             return TypedResults.NotFound();
         }
@@ -63,6 +65,7 @@ internal static class EventEndpoints
     /// <summary>Every matching row as a JSON array, written as it is read.</summary>
     public static async Task<IResult> ExportJsonAsync(HttpContext context, IAuditReader reader)
     {
+        reader = ReadScope.Narrow(context, reader);
         if (!TryBeginExport(context, reader, "application/json; charset=utf-8", "audit-events.json", out var requests, out var events, out var problem))
         {
             return problem;
@@ -75,6 +78,7 @@ internal static class EventEndpoints
     /// <summary>Every matching row as CSV (one header line, the table's columns), written as it is read.</summary>
     public static async Task<IResult> ExportCsvAsync(HttpContext context, IAuditReader reader)
     {
+        reader = ReadScope.Narrow(context, reader);
         if (!TryBeginExport(context, reader, "text/csv; charset=utf-8", "audit-events.csv", out var requests, out var events, out var problem))
         {
             return problem;
@@ -100,12 +104,12 @@ internal static class EventEndpoints
         if (AuditQueryParser.IsBusinessEvents(values))
         {
             (var query, errors) = AuditQueryParser.ParseBusinessEvents(values);
-            events = reader.StreamBusinessEventsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted);
+            events = reader.StreamBusinessEventsAsync(query, context.RequestAborted);
         }
         else
         {
             (var query, errors) = AuditQueryParser.Parse(values);
-            requests = reader.StreamRequestsAsync(query with { Tenant = ReadScope.Of(context) }, context.RequestAborted);
+            requests = reader.StreamRequestsAsync(query, context.RequestAborted);
         }
 
         problem = TypedResults.ValidationProblem(errors);
