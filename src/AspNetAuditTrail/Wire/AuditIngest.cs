@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Writing;
@@ -51,30 +50,37 @@ internal sealed class AuditIngest(AuditQueue queue, AuditSettingsProvider settin
         return true;
     }
 
-    /// <summary>One unit per request with every row below it, and one unit for the rows below no request.</summary>
+    /// <summary>
+    /// One unit per request with every row below it, and one unit for the rows below no request. The rows come parents
+    /// first, so one pass finds each row's request through its parent.
+    /// </summary>
     private static List<AuditUnit> Units(List<IAuditEvent> rows)
     {
-        var units = new List<AuditUnit>();
-        foreach (var request in rows.OfType<RequestAuditEvent>().ToArray())
+        var families = new Dictionary<Guid, (RequestAuditEvent Request, List<IAuditEvent> Rows)>();
+        var requestOf = new Dictionary<Guid, Guid>();
+        var alone = new List<IAuditEvent>();
+        foreach (var row in rows)
         {
-            var below = new HashSet<Guid> { request.Id };
-            var family = new List<IAuditEvent>();
-            foreach (var row in rows.Where(r => r is not RequestAuditEvent))
+            if (row is RequestAuditEvent request)
             {
-                if (WireKind.ReferenceOf(row) is { } parent && below.Contains(parent))
-                {
-                    family.Add(row);
-                    below.Add(row.Id);
-                }
+                families[request.Id] = (request, []);
+                requestOf[request.Id] = request.Id;
             }
-
-            units.Add(Unit(request, family));
-            rows.RemoveAll(r => r == request || family.Contains(r));
+            else if (WireKind.ReferenceOf(row) is { } parent && requestOf.TryGetValue(parent, out var owner))
+            {
+                families[owner].Rows.Add(row);
+                requestOf[row.Id] = owner;
+            }
+            else
+            {
+                alone.Add(row);
+            }
         }
 
-        if (rows.Count > 0)
+        var units = families.Values.Select(f => Unit(f.Request, f.Rows)).ToList();
+        if (alone.Count > 0)
         {
-            units.Add(Unit(null, rows));
+            units.Add(Unit(null, alone));
         }
 
         return units;
