@@ -45,7 +45,7 @@ internal sealed class StoreArguments
             var section = new ConfigurationBuilder().AddJsonFile(file.FullName).Build().GetSection("AuditTrail");
             provider ??= section["Provider"] ?? "sqlite";
             connection ??= section["ConnectionString"];
-            schema ??= section[$"{provider}:Schema"] ?? section["PostgreSql:Schema"] ?? section["SqlServer:Schema"];
+            schema ??= section[$"{provider}:Schema"];
             if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase) && connection is not null)
             {
                 // The app's own database: a relative file is beside its settings, where the app runs.
