@@ -66,7 +66,7 @@ internal sealed class AuditIngest(AuditQueue queue, AuditSettingsProvider settin
                 families[request.Id] = (request, []);
                 requestOf[request.Id] = request.Id;
             }
-            else if (WireKind.ReferenceOf(row) is { } parent && requestOf.TryGetValue(parent, out var owner))
+            else if (WireKind.ParentOf(row) is { } parent && requestOf.TryGetValue(parent, out var owner))
             {
                 families[owner].Rows.Add(row);
                 requestOf[row.Id] = owner;

@@ -94,10 +94,10 @@ internal static class WireItemReader
 
         foreach (var (kind, row, key) in rows)
         {
-            if (kind.Reference is { } reference && WireKind.ReferenceOf(row) is { } parent
-                && !(byId.TryGetValue(parent, out var target) && target.Kind.Name == reference.Parent))
+            if (kind.Parent is { } reference && reference.IdOf(row) is { } parent
+                && !(byId.TryGetValue(parent, out var target) && target.Kind.Name == reference.Kind))
             {
-                failures[$"{key}.{reference.Field}"] = [$"'{reference.Field}' must be the id of a {reference.Parent} item of the same batch."];
+                failures[$"{key}.{reference.Field}"] = [$"'{reference.Field}' must be the id of a {reference.Kind} item of the same batch."];
             }
         }
     }
