@@ -8,6 +8,9 @@ public static partial class AuditTables
     /// <summary>The name of the table that records which schema scripts were applied.</summary>
     public const string SchemaVersion = "audit_schema_version";
 
+    /// <summary>The name of the table of leases (one app instance at a time runs a job such as retention).</summary>
+    public const string Lease = "audit_lease";
+
     /// <summary><c>request_audit_event</c>: one row per audited request.</summary>
     public static AuditTable<RequestAuditEvent> Request { get; } = new("request_audit_event",
     [

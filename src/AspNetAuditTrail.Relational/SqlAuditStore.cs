@@ -73,6 +73,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             .OfType<string>()
             .Concat(BulkStatements())
             .Concat(ReadingStatements())
+            .Concat(RetentionStatements())
             .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />

@@ -157,6 +157,14 @@ public sealed class PostgreSqlTenantViewerTests(PostgreSqlServer server) : Tenan
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerTenantViewerTests(SqlServerServer server) : TenantViewerTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteRetentionTests() : RetentionTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlRetentionTests(PostgreSqlServer server) : RetentionTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerRetentionTests(SqlServerServer server) : RetentionTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -1,3 +1,5 @@
+using AspNetAuditTrail.Retention;
+
 namespace AspNetAuditTrail.Configuration;
 
 /// <summary>
@@ -160,4 +162,7 @@ public sealed class AuditTrailOptions
 
     /// <summary>Largest size of the journal in bytes; past it, events are dropped (counted and logged). Default 1 GiB.</summary>
     public long MaxJournalSize { get; set; } = 1L << 30;
+
+    /// <summary>How long each kind of record is kept, and how the hosted retention job runs (<c>AuditTrail:Retention</c>). Off by default.</summary>
+    public AuditRetentionOptions Retention { get; set; } = new();
 }

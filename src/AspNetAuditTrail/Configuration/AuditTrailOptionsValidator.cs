@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AspNetAuditTrail.Retention;
 using Microsoft.Extensions.Options;
 
 namespace AspNetAuditTrail.Configuration;
@@ -53,6 +54,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         CheckMethods(failures, nameof(options.SkipResponseBodyUrls), options.SkipResponseBodyUrls);
         CheckMethods(failures, nameof(options.AuthUrls), options.AuthUrls);
         CheckMethods(failures, nameof(options.LogoutUrls), options.LogoutUrls);
+        CheckRetention(failures, options.Retention);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -73,6 +75,31 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
 
     private static void Within(List<string> failures, TimeSpan value, TimeSpan min, TimeSpan max, string setting) =>
         Require(failures, value >= min && value <= max, setting, $"must be from {min:c} to {max:c}");
+
+    private static void CheckRetention(List<string> failures, AuditRetentionOptions retention)
+    {
+        const string prefix = nameof(AuditTrailOptions.Retention) + ":";
+        Within(failures, retention.Interval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30), prefix + nameof(retention.Interval));
+        Require(failures, retention.BatchSize is >= 1 and <= 2_000, prefix + nameof(retention.BatchSize), "must be from 1 to 2,000");
+        CheckPeriods(failures, prefix, retention);
+        foreach (var (tenant, periods) in retention.Tenants)
+        {
+            CheckPeriods(failures, $"{prefix}Tenants:{tenant}:", periods);
+        }
+    }
+
+    private static void CheckPeriods(List<string> failures, string prefix, AuditRetentionPeriods periods)
+    {
+        foreach (var kind in Enum.GetValues<AuditRecordKind>())
+        {
+            Require(failures, periods.Of(kind) is null or >= 1, prefix + kind, "must be 1 day or more (or unset to keep forever)");
+        }
+
+        foreach (var (category, days) in periods.BusinessEventCategories)
+        {
+            Require(failures, days >= 1, $"{prefix}{nameof(periods.BusinessEventCategories)}:{category}", "must be 1 day or more");
+        }
+    }
 
     private static void CheckMethods(List<string> failures, string setting, List<UrlRule> rules)
     {

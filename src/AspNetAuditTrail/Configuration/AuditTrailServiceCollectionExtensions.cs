@@ -68,6 +68,7 @@ public static class AuditTrailServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProcessAudit>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditTrailStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AspNetAuditTrail.Retention.AuditRetentionJob>());
         services.TryAddSingleton<AuditSchema>();
         services.TryAddSingleton<IAuditSchemaMigrator>(sp => sp.GetRequiredService<IAuditStore>() as IAuditSchemaMigrator
             ?? throw new InvalidOperationException("The chosen audit store has no schema to migrate: it does not implement IAuditSchemaMigrator."));

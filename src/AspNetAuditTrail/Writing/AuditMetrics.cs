@@ -15,6 +15,8 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _replayed;
     private readonly Counter<long> _journalRejected;
     private readonly Histogram<double> _batchLatency;
+    private readonly Counter<long> _retentionRemoved;
+    private readonly Counter<long> _retentionRuns;
 
     public AuditMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -29,6 +31,8 @@ internal sealed class AuditMetrics
         _replayed = meter.CreateCounter<long>("audit.events.replayed", "{event}", "Audit events written to the store from the journal.");
         _journalRejected = meter.CreateCounter<long>("audit.journal.rejected", "{line}", "Journal lines that did not verify and were not replayed.");
         _batchLatency = meter.CreateHistogram<double>("audit.batch.duration", "ms", "Time to write one batch to the store, retries included.");
+        _retentionRemoved = meter.CreateCounter<long>("audit.retention.removed", "{row}", "Rows removed by retention, by table.");
+        _retentionRuns = meter.CreateCounter<long>("audit.retention.runs", "{run}", "Runs of the retention job, by outcome (completed, failed, skipped).");
     }
 
     /// <summary>Events lost in the last five minutes.</summary>
@@ -62,4 +66,8 @@ internal sealed class AuditMetrics
     public void Replayed(int count) => _replayed.Add(count);
 
     public void JournalRejected() => _journalRejected.Add(1);
+
+    public void RetentionRemoved(string table, long rows) => _retentionRemoved.Add(rows, new KeyValuePair<string, object?>("table", table));
+
+    public void RetentionRun(string outcome) => _retentionRuns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -37,6 +37,12 @@ public class OptionBoundsTests
         ["TenantClaim"] = [o => o.TenantClaim = " "],
         ["SubtenantClaim"] = [o => o.SubtenantClaim = ""],
         ["JournalFolder"] = [o => o.JournalFolder = "relative/folder", o => o.JournalFolder = ""],
+        ["Retention"] =
+        [
+            o => o.Retention.Interval = TimeSpan.FromMilliseconds(500), o => o.Retention.Interval = TimeSpan.FromDays(31), o => o.Retention.BatchSize = 0,
+            o => o.Retention.BatchSize = 2_001, o => o.Retention.Requests = 0, o => o.Retention.BusinessEventCategories["billing"] = -1,
+            o => o.Retention.Tenants["acme"] = new() { SignIns = 0 }, o => o.Retention.Tenants["acme"] = new() { BusinessEventCategories = { ["orders"] = 0 } },
+        ],
 
         // Any value is valid: flags, free-form names.
         ["CaseSensitiveUrls"] = [],

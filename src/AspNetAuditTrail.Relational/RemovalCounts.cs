@@ -1,0 +1,24 @@
+using AspNetAuditTrail.Retention;
+
+namespace AspNetAuditTrail.Relational;
+
+/// <summary>Rows counted or removed, summed per table and tenant.</summary>
+internal sealed class RemovalCounts
+{
+    private readonly Dictionary<(string Table, string? TenantId), long> _rows = [];
+
+    public void Add(string table, string? tenantId, long rows) =>
+        _rows[(table, tenantId)] = _rows.GetValueOrDefault((table, tenantId)) + rows;
+
+    public void Add(RemovalCounts other)
+    {
+        foreach (var ((table, tenant), rows) in other._rows)
+        {
+            Add(table, tenant, rows);
+        }
+    }
+
+    public IReadOnlyList<AuditRemoval> ToList() =>
+        [.. _rows.Where(r => r.Value > 0).Select(r => new AuditRemoval(r.Key.Table, r.Key.TenantId, r.Value))
+            .OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.TenantId, StringComparer.Ordinal)];
+}

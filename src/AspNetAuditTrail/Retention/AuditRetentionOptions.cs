@@ -1,0 +1,22 @@
+namespace AspNetAuditTrail.Retention;
+
+/// <summary>
+/// Retention (<c>AuditTrail:Retention</c>): how long each kind of record is kept, overridable per tenant, and how the
+/// hosted job applies it. Off by default: with no period set, every row is kept forever.
+/// </summary>
+public sealed class AuditRetentionOptions : AuditRetentionPeriods
+{
+    /// <summary>Periods of a tenant (by its id) that replace the ones above for its rows; a kind it does not set follows the ones above.</summary>
+    public Dictionary<string, AuditRetentionPeriods> Tenants { get; set; } = [];
+
+    /// <summary>How often the job runs (the first run is one interval after start). Default 1 hour.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many rows of one kind are removed per transaction. Default 1,000 (at most 2,000).</summary>
+    public int BatchSize { get; set; } = 1_000;
+
+    /// <summary>Whether any period is set, globally or for a tenant.</summary>
+    public bool IsEnabled =>
+        Enum.GetValues<AuditRecordKind>().Any(k => Of(k) is not null) || BusinessEventCategories.Count > 0
+        || Tenants.Values.Any(t => Enum.GetValues<AuditRecordKind>().Any(k => t.Of(k) is not null) || t.BusinessEventCategories.Count > 0);
+}
