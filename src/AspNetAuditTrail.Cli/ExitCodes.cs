@@ -8,4 +8,7 @@ internal static class ExitCodes
     public const int DatabaseFailed = 1;
 
     public const int BadArguments = 2;
+
+    /// <summary>A change was not confirmed (answered no, or no answer on standard input): nothing was changed.</summary>
+    public const int NotConfirmed = 3;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 
 namespace AspNetAuditTrail.Cli;
 
@@ -22,7 +21,7 @@ internal static class MigrateCommand
                 return ExitCodes.BadArguments;
             }
 
-            try
+            return await Guarded.RunAsync(async () =>
             {
                 var pending = await migrator.PendingAsync(cancellationToken);
                 if (parse.GetValue(script))
@@ -46,12 +45,7 @@ internal static class MigrateCommand
                     ? "The schema is up to date."
                     : $"Applied {string.Join(", ", pending.Select(c => $"{c.Version:000}_{c.Name}"))}.");
                 return ExitCodes.Done;
-            }
-            catch (DbException ex)
-            {
-                await Console.Error.WriteLineAsync($"The database failed: {ex.Message}");
-                return ExitCodes.DatabaseFailed;
-            }
+            });
         });
         return command;
     }

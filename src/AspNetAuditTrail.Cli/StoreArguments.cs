@@ -32,7 +32,8 @@ internal sealed class StoreArguments
     /// <summary>The store the arguments name, or why they name none (a message for the user).</summary>
     /// <param name="parse">The command line.</param>
     /// <param name="listingOnly">The command only reads the schema's state: a SQLite file that does not exist is not created (an empty database in memory stands for it).</param>
-    public (SqlAuditStore? Store, string? Problem) Open(ParseResult parse, bool listingOnly = false)
+    /// <param name="mustExist">The command works on rows: a SQLite file that does not exist is an error, not a new database.</param>
+    public (SqlAuditStore? Store, string? Problem) Open(ParseResult parse, bool listingOnly = false, bool mustExist = false)
     {
         var (provider, connection, schema) = (parse.GetValue(Provider), parse.GetValue(Connection), parse.GetValue(Schema));
         if (parse.GetValue(Settings) is { } file)
@@ -42,7 +43,7 @@ internal sealed class StoreArguments
                 return (null, $"--settings: {file.FullName} does not exist.");
             }
 
-            var section = new ConfigurationBuilder().AddJsonFile(file.FullName).Build().GetSection("AuditTrail");
+            var section = AuditTrailSection(file);
             provider ??= section["Provider"] ?? "sqlite";
             connection ??= section["ConnectionString"];
             schema ??= section[$"{provider}:Schema"];
@@ -63,10 +64,18 @@ internal sealed class StoreArguments
             return (null, "Give the database: --provider and --connection, or --settings with an AuditTrail section.");
         }
 
-        if (listingOnly && string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase)
             && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } path && path != ":memory:" && !File.Exists(path))
         {
-            connection = "Data Source=:memory:";
+            if (mustExist)
+            {
+                return (null, $"The SQLite database {Path.GetFullPath(path)} does not exist.");
+            }
+
+            if (listingOnly)
+            {
+                connection = "Data Source=:memory:";
+            }
         }
 
         try
@@ -84,4 +93,11 @@ internal sealed class StoreArguments
             return (null, ex.Message);
         }
     }
+
+    /// <summary>The <c>AuditTrail</c> section of the <c>--settings</c> file, when one is given.</summary>
+    public IConfigurationSection? AuditTrailSection(ParseResult parse) =>
+        parse.GetValue(Settings) is { Exists: true } file ? AuditTrailSection(file) : null;
+
+    private static IConfigurationSection AuditTrailSection(FileInfo file) =>
+        new ConfigurationBuilder().AddJsonFile(file.FullName).Build().GetSection("AuditTrail");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AspNetAuditTrail.IntegrationTests.Databases;
 using AspNetAuditTrail.Relational;
 
@@ -7,24 +6,7 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// <summary>The <c>audit-trail</c> tool run as a process, as a user runs it, against the test's database.</summary>
 public abstract class CliTests(AuditDatabase database) : DatabaseTest(database)
 {
-    /// <summary>The tool built beside this suite (same configuration), run with the given arguments.</summary>
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] arguments)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var tool = Path.Combine(AuditDatabase.RepositoryRoot(), "src", "AspNetAuditTrail.Cli", "bin", configuration, "net10.0", "AspNetAuditTrail.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(tool);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Token);
-        var error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Out, string Error)> RunAsync(params string[] arguments) => CliProcess.RunAsync(null, arguments);
 
     private string Provider => Database.Provider.ToLowerInvariant();
 

@@ -165,6 +165,14 @@ public sealed class PostgreSqlRetentionTests(PostgreSqlServer server) : Retentio
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerRetentionTests(SqlServerServer server) : RetentionTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteCliRetentionTests() : CliRetentionTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliRetentionTests(PostgreSqlServer server) : CliRetentionTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCliRetentionTests(SqlServerServer server) : CliRetentionTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

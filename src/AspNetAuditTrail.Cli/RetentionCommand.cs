@@ -1,0 +1,83 @@
+using System.CommandLine;
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Retention;
+using Microsoft.Extensions.Configuration;
+
+namespace AspNetAuditTrail.Cli;
+
+/// <summary>
+/// <c>retention</c>: removes the rows past their retention period now: the periods of the app's settings
+/// (<c>--settings</c>, its <c>AuditTrail:Retention</c>) or one period for all (<c>--days</c>), narrowed by <c>--kind</c> and
+/// <c>--tenant</c>. It prints what it would remove per kind and tenant first; <c>--dry-run</c> stops there.
+/// </summary>
+internal static class RetentionCommand
+{
+    public static Command Create()
+    {
+        var store = new StoreArguments();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed, per kind and tenant; remove nothing" };
+        var days = new Option<int?>("--days") { Description = "Remove rows older than this many days, instead of the settings' periods" };
+        var kinds = new Option<string[]>("--kind") { Description = "Only this kind (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var tenant = new Option<string?>("--tenant") { Description = "Only this tenant's rows" };
+        var yes = new Option<bool>("--yes") { Description = "Do not ask for confirmation" };
+        kinds.AcceptOnlyFromAmong([.. RecordKinds.ByName.Keys]);
+        days.Validators.Add(result =>
+        {
+            // A token that is no number already has its parse error; reading the value would throw.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+            {
+                result.AddError("--days must be 1 or more.");
+            }
+        });
+        var command = new Command("retention", "Remove the audit rows past their retention period (asks first, unless --yes)");
+        store.AddTo(command);
+        foreach (var option in new Option[] { dryRun, days, kinds, tenant, yes })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (opened, problem) = store.Open(parse, mustExist: true);
+            var retention = new AuditRetentionOptions();
+            store.AuditTrailSection(parse)?.GetSection(nameof(AuditTrailOptions.Retention)).Bind(retention);
+            AuditRecordKind[] chosen = [.. (parse.GetValue(kinds) ?? []).Select(k => RecordKinds.ByName[k])];
+            if (opened is null || (parse.GetValue(days) is null && !retention.IsEnabled))
+            {
+                await Console.Error.WriteLineAsync(problem ?? "No retention periods: give --days, or --settings with an AuditTrail:Retention section.");
+                return ExitCodes.BadArguments;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var plan = (parse.GetValue(days) is { } period ? AuditRetentionPlan.ForDays(period, now, chosen) : AuditRetentionPlan.Create(retention, now))
+                .Narrow(chosen, parse.GetValue(tenant));
+            return await Guarded.RunAsync(async () =>
+            {
+                var total = RecordKinds.Print(await opened.CountExpiredAsync(plan, cancellationToken));
+                if (parse.GetValue(dryRun) || total == 0)
+                {
+                    Console.WriteLine(total == 0 ? "Nothing to remove." : "Dry run: nothing was removed.");
+                    return ExitCodes.Done;
+                }
+
+                if (!parse.GetValue(yes) && !Confirmation.Ask($"Remove these {total:N0} rows for good?"))
+                {
+                    Console.WriteLine("Nothing was removed.");
+                    return ExitCodes.NotConfirmed;
+                }
+
+                var batchSize = Math.Clamp(retention.BatchSize, 1, 2_000);
+                var removed = await CliProgress.RunAsync("Removing", total, report =>
+                    opened.RemoveExpiredAsync(plan, batchSize, (batch, _) =>
+                    {
+                        report(batch.Sum(b => b.Rows));
+                        return Task.CompletedTask;
+                    }, cancellationToken));
+                Console.WriteLine("Removed:");
+                RecordKinds.Print(removed);
+                return ExitCodes.Done;
+            });
+        });
+        return command;
+    }
+}
