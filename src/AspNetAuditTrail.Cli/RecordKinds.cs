@@ -28,7 +28,7 @@ internal static class RecordKinds
     };
 
     /// <summary>Prints rows per kind and tenant as a table, and returns their total.</summary>
-    public static long Print(IReadOnlyList<AuditRemoval> counts)
+    public static long Print(IReadOnlyList<AuditRowCount> counts)
     {
         Console.WriteLine($"{"kind",-20} {"tenant",-24} {"rows",12}");
         foreach (var count in counts.OrderBy(c => TableLabels.GetValueOrDefault(c.Table, c.Table), StringComparer.Ordinal).ThenBy(c => c.TenantId, StringComparer.Ordinal))

@@ -49,7 +49,7 @@ internal static class RetentionCommand
             }
 
             var now = DateTimeOffset.UtcNow;
-            var plan = (parse.GetValue(days) is { } period ? AuditRetentionPlan.ForDays(period, now, chosen) : AuditRetentionPlan.Create(retention, now))
+            var plan = (parse.GetValue(days) is { } period ? AuditPeriodPlan.ForDays(period, now, chosen) : AuditPeriodPlan.Create(retention, now))
                 .Narrow(chosen, parse.GetValue(tenant));
             return await Guarded.RunAsync(async () =>
             {

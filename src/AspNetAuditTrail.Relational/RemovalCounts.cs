@@ -18,7 +18,7 @@ internal sealed class RemovalCounts
         }
     }
 
-    public IReadOnlyList<AuditRemoval> ToList() =>
-        [.. _rows.Where(r => r.Value > 0).Select(r => new AuditRemoval(r.Key.Table, r.Key.TenantId, r.Value))
+    public IReadOnlyList<AuditRowCount> ToList() =>
+        [.. _rows.Where(r => r.Value > 0).Select(r => new AuditRowCount(r.Key.Table, r.Key.TenantId, r.Value))
             .OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.TenantId, StringComparer.Ordinal)];
 }

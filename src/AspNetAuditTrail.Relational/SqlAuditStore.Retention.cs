@@ -24,7 +24,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     ];
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AuditRemoval>> CountExpiredAsync(AuditRetentionPlan plan, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditRowCount>> CountExpiredAsync(AuditPeriodPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = CreateConnection();
@@ -43,8 +43,8 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AuditRemoval>> RemoveExpiredAsync(
-        AuditRetentionPlan plan, int batchSize, Func<IReadOnlyList<AuditRemoval>, CancellationToken, Task>? afterBatch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditRowCount>> RemoveExpiredAsync(
+        AuditPeriodPlan plan, int batchSize, Func<IReadOnlyList<AuditRowCount>, CancellationToken, Task>? afterBatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -79,7 +79,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
 
     /// <summary>The next rows to remove, oldest first, after the last batch's last row (rows a kept row holds are passed once, not read again).</summary>
     private async Task<IReadOnlyList<(Guid Id, DateTimeOffset OccurredAt, string? TenantId)>> NextBatchAsync(
-        DbConnection connection, AuditRetentionPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, CancellationToken cancellationToken)
+        DbConnection connection, AuditPeriodPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         var sql = NextBatchSql(plan, kind, table, after, batchSize, parameters);
@@ -124,7 +124,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>The counting statements of a kind, per table: its own rows and, for processes, their steps and registrations.</summary>
-    private IEnumerable<(string Table, string Sql)> CountSql(AuditRetentionPlan plan, AuditRecordKind kind, string table, DynamicParameters parameters)
+    private IEnumerable<(string Table, string Sql)> CountSql(AuditPeriodPlan plan, AuditRecordKind kind, string table, DynamicParameters parameters)
     {
         var where = Removable(plan, kind, "a.", parameters);
         yield return (table, $"SELECT a.tenant_id AS tenant, COUNT(*) AS n FROM {TableName(table)} a WHERE {where} GROUP BY a.tenant_id");
@@ -159,7 +159,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>The next batch's rows: removable, after the last batch's last row, oldest first.</summary>
-    private string NextBatchSql(AuditRetentionPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, DynamicParameters parameters)
+    private string NextBatchSql(AuditPeriodPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, DynamicParameters parameters)
     {
         var sql = new StringBuilder($"SELECT a.id, a.occurred_at, a.tenant_id FROM {TableName(table)} a WHERE {Removable(plan, kind, "a.", parameters)}");
         if (after is { } position)
@@ -176,11 +176,11 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     internal IEnumerable<string> RetentionStatements()
     {
         var now = DateTimeOffset.UnixEpoch;
-        var plan = AuditRetentionPlan.Create(
+        var plan = AuditPeriodPlan.Create(
             new AuditRetentionOptions
             {
                 Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 365, BusinessEventCategories = { ["billing"] = 1825 },
-                Tenants = { ["acme"] = new AuditRetentionPeriods { Requests = 7, BusinessEventCategories = { ["orders"] = 10 } } },
+                Tenants = { ["acme"] = new AuditPeriods { Requests = 7, BusinessEventCategories = { ["orders"] = 10 } } },
             },
             now);
         foreach (var (kind, table) in RemovalOrder)
@@ -212,7 +212,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>The rows of a kind that the plan removes; for requests, only those that no row the plan keeps links to.</summary>
-    private string Removable(AuditRetentionPlan plan, AuditRecordKind kind, string alias, DynamicParameters parameters)
+    private string Removable(AuditPeriodPlan plan, AuditRecordKind kind, string alias, DynamicParameters parameters)
     {
         var where = Expired(plan, kind, alias, parameters);
         if (kind != AuditRecordKind.Requests)
@@ -226,7 +226,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>The plan's cuts of a kind as one predicate, true or false for every row (never NULL, so that NOT of it is what it says).</summary>
-    private string Expired(AuditRetentionPlan plan, AuditRecordKind kind, string alias, DynamicParameters parameters)
+    private string Expired(AuditPeriodPlan plan, AuditRecordKind kind, string alias, DynamicParameters parameters)
     {
         string Parameter(object? value)
         {

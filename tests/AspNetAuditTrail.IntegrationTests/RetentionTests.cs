@@ -20,7 +20,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     {
         Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 60,
         BusinessEventCategories = { ["billing"] = 450 },
-        Tenants = { ["acme"] = new AuditRetentionPeriods { Requests = 7, SignIns = 10, BusinessEventCategories = { ["orders"] = 15 } } },
+        Tenants = { ["acme"] = new AuditPeriods { Requests = 7, SignIns = 10, BusinessEventCategories = { ["orders"] = 15 } } },
     };
 
     private readonly HashSet<string> _linkedRequests = [];
@@ -30,7 +30,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     {
         var store = await SeededStoreAsync();
         var before = Snapshot();
-        var plan = AuditRetentionPlan.Create(Periods, Now);
+        var plan = AuditPeriodPlan.Create(Periods, Now);
 
         var counted = await store.CountExpiredAsync(plan, Token);
         Assert.Equal(before, Snapshot());
@@ -51,12 +51,12 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     {
         var store = await SeededStoreAsync();
         var before = Snapshot();
-        var plan = AuditRetentionPlan.ForDays(50, Now, [AuditRecordKind.SignIns]).Narrow([], "globex");
+        var plan = AuditPeriodPlan.ForDays(50, Now, [AuditRecordKind.SignIns]).Narrow([], "globex");
 
         var removed = await store.RemoveExpiredAsync(plan, 1000, null, Token);
 
         // globex's sign-ins at 100, 200, 420 and 500 days, and nothing else.
-        Assert.Equal([new AuditRemoval(AuditTables.Login.Name, "globex", 4)], removed);
+        Assert.Equal([new AuditRowCount(AuditTables.Login.Name, "globex", 4)], removed);
         var after = Snapshot();
         Assert.Equal(before.Where(r => !(r.Table == AuditTables.Login.Name && r.TenantId == "globex" && r.Age > 50)).ToHashSet(), after);
     }

@@ -88,7 +88,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         }
     }
 
-    private static void CheckPeriods(List<string> failures, string prefix, AuditRetentionPeriods periods)
+    private static void CheckPeriods(List<string> failures, string prefix, AuditPeriods periods)
     {
         foreach (var kind in Enum.GetValues<AuditRecordKind>())
         {

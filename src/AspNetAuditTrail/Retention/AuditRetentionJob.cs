@@ -72,7 +72,7 @@ internal sealed class AuditRetentionJob(
         long removed = 0;
         try
         {
-            var plan = AuditRetentionPlan.Create(retention, time.GetUtcNow());
+            var plan = AuditPeriodPlan.Create(retention, time.GetUtcNow());
             Log.RetentionStarted(logger, plan.Cuts.Count);
             await retaining.RemoveExpiredAsync(plan, retention.BatchSize, async (batch, cancellationToken) =>
             {

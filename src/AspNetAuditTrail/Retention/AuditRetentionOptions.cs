@@ -4,10 +4,10 @@ namespace AspNetAuditTrail.Retention;
 /// Retention (<c>AuditTrail:Retention</c>): how long each kind of record is kept, overridable per tenant, and how the
 /// hosted job applies it. Off by default: with no period set, every row is kept forever.
 /// </summary>
-public sealed class AuditRetentionOptions : AuditRetentionPeriods
+public sealed class AuditRetentionOptions : AuditPeriods
 {
     /// <summary>Periods of a tenant (by its id) that replace the ones above for its rows; a kind it does not set follows the ones above.</summary>
-    public Dictionary<string, AuditRetentionPeriods> Tenants { get; set; } = [];
+    public Dictionary<string, AuditPeriods> Tenants { get; set; } = [];
 
     /// <summary>How often the job runs (the first run is one interval after start). Default 1 hour.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);

@@ -4,7 +4,7 @@ namespace AspNetAuditTrail.Retention;
 public interface IAuditRetentionStore
 {
     /// <summary>What <see cref="RemoveExpiredAsync"/> would remove now, per table and tenant; removes nothing.</summary>
-    Task<IReadOnlyList<AuditRemoval>> CountExpiredAsync(AuditRetentionPlan plan, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AuditRowCount>> CountExpiredAsync(AuditPeriodPlan plan, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes what the plan cuts in batches of at most <paramref name="batchSize"/> rows, one transaction each: a
@@ -15,8 +15,8 @@ public interface IAuditRetentionStore
     /// <param name="afterBatch">Called after each committed batch with what it removed (for progress and to renew a lease); an exception it throws stops the run.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
     /// <returns>What was removed, per table and tenant.</returns>
-    Task<IReadOnlyList<AuditRemoval>> RemoveExpiredAsync(
-        AuditRetentionPlan plan, int batchSize, Func<IReadOnlyList<AuditRemoval>, CancellationToken, Task>? afterBatch, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AuditRowCount>> RemoveExpiredAsync(
+        AuditPeriodPlan plan, int batchSize, Func<IReadOnlyList<AuditRowCount>, CancellationToken, Task>? afterBatch, CancellationToken cancellationToken);
 
     /// <summary>Takes (or renews) the named lease until <paramref name="duration"/> from now, unless another holder has it and it has not expired.</summary>
     /// <returns>Whether <paramref name="holder"/> now holds it.</returns>

@@ -1,13 +1,13 @@
 namespace AspNetAuditTrail.Retention;
 
 /// <summary>
-/// One line of a retention plan: the rows of a kind older than <see cref="Before"/>, within a tenant (or every tenant
+/// One line of a plan: the rows of a kind older than <see cref="Before"/>, within a tenant (or every tenant
 /// but the excepted ones) and, for business events, within a category (or every category but the excepted ones).
 /// The cuts of one kind never overlap.
 /// </summary>
 /// <param name="Kind">The kind of record.</param>
-/// <param name="Before">Rows that happened before this time are removed.</param>
-public sealed record AuditRetentionCut(AuditRecordKind Kind, DateTimeOffset Before)
+/// <param name="Before">The plan applies to rows that happened before this time.</param>
+public sealed record AuditPeriodCut(AuditRecordKind Kind, DateTimeOffset Before)
 {
     /// <summary>Only this tenant's rows; null for rows of every tenant not in <see cref="ExceptTenants"/> (and rows without a tenant).</summary>
     public string? TenantId { get; init; }

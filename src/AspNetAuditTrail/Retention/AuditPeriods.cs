@@ -1,24 +1,24 @@
 namespace AspNetAuditTrail.Retention;
 
-/// <summary>How many days each kind of record is kept; an unset kind is kept forever.</summary>
-public class AuditRetentionPeriods
+/// <summary>A number of days per kind of record (how long it is kept, or after how long it is anonymised); an unset kind has none.</summary>
+public class AuditPeriods
 {
-    /// <summary>Days a request row is kept. A request that a kept sign-in, security event, process or business event links to stays with it.</summary>
+    /// <summary>Days for request rows. In retention, a request that a kept sign-in, security event, process or business event links to stays with it.</summary>
     public int? Requests { get; set; }
 
-    /// <summary>Days a sign-in, sign-out or failed sign-in is kept.</summary>
+    /// <summary>Days for sign-ins, sign-outs and failed sign-ins.</summary>
     public int? SignIns { get; set; }
 
-    /// <summary>Days a security event is kept.</summary>
+    /// <summary>Days for security events.</summary>
     public int? SecurityEvents { get; set; }
 
-    /// <summary>Days a process is kept; its steps and registrations go with it.</summary>
+    /// <summary>Days for processes, with their steps and registrations.</summary>
     public int? Processes { get; set; }
 
-    /// <summary>Days a business event is kept, unless its category has a period in <see cref="BusinessEventCategories"/>.</summary>
+    /// <summary>Days for business events, unless their category has a period in <see cref="BusinessEventCategories"/>.</summary>
     public int? BusinessEvents { get; set; }
 
-    /// <summary>Days a business event of a category (by its exact name) is kept, instead of <see cref="BusinessEvents"/>.</summary>
+    /// <summary>Days for the business events of a category (by its exact name), instead of <see cref="BusinessEvents"/>.</summary>
     public Dictionary<string, int> BusinessEventCategories { get; set; } = [];
 
     /// <summary>The period of a kind (for business events: of those outside <see cref="BusinessEventCategories"/>).</summary>
