@@ -6,7 +6,8 @@ namespace AspNetAuditTrail.Relational;
 /// <param name="Type">The logical type.</param>
 /// <param name="Read">Reads the column's value (null for SQL NULL) from an event.</param>
 /// <param name="MaxLength">For text: the most characters stored, the same on every dialect; 0 for no limit.</param>
-public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func<TEvent, object?> Read, int MaxLength = 0)
+/// <param name="Personal">What the column holds of a person: what anonymisation does to it.</param>
+public sealed record AuditColumn<TEvent>(string Name, AuditColumnType Type, Func<TEvent, object?> Read, int MaxLength = 0, AuditPersonalData Personal = AuditPersonalData.None)
 {
     /// <summary>Ends a value cut to <see cref="MaxLength"/>.</summary>
     public const string TruncationMarker = "\u2026";

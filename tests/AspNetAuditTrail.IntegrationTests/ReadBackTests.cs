@@ -53,7 +53,7 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
     {
         var request = new RequestAuditEvent
         {
-            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", Method = "PATCH", Scheme = "https", Host = "api.example.com:8443",
+            Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", AnonymizedAt = At.AddDays(1), Method = "PATCH", Scheme = "https", Host = "api.example.com:8443",
             Path = "/api/orders/7", QueryString = "expand=lines&x=%C3%A7", StatusCode = 422, DurationMs = 12.5, ResponseSize = 5_000_000_000,
             IpAddress = "2001:db8::7", UserAgent = "tests/1.0", UserId = "ana", RequestContentType = "application/json",
             RequestBody = """{"password":"***"}""", RequestBodyStatus = BodyCaptureStatus.Truncated, ResponseContentType = "application/problem+json",

@@ -187,5 +187,7 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         public string? TenantId => null;
 
         public string? SubtenantId => null;
+
+        public DateTimeOffset? AnonymizedAt => null;
     }
 }

@@ -21,7 +21,7 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
             Database.TableNames());
         var versions = Database.Query($"SELECT version, name FROM {Database.Table(AuditTables.SchemaVersion)} ORDER BY version")
             .Select(r => ((long)r["version"]!, (string)r["name"]!));
-        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases")], versions);
+        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases"), (7L, "anonymization")], versions);
         Assert.Equal(2L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}"));
     }
 

@@ -21,6 +21,9 @@ public sealed record BusinessAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>How much it matters.</summary>
     public required AuditLevel Level { get; init; }
 

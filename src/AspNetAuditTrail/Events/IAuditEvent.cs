@@ -17,4 +17,7 @@ public interface IAuditEvent
 
     /// <summary>The second level inside the tenant (a client, a licence), when there is one.</summary>
     string? SubtenantId { get; }
+
+    /// <summary>When its personal data was anonymised (replaced by pseudonyms, or removed); null while it holds them as recorded.</summary>
+    DateTimeOffset? AnonymizedAt { get; }
 }

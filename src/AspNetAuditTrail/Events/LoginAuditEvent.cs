@@ -18,6 +18,9 @@ public sealed record LoginAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>The request row it belongs to; null when that request is not audited.</summary>
     public Guid? RequestEventId { get; init; }
 

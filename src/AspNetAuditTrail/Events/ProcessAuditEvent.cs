@@ -18,6 +18,9 @@ public sealed record ProcessAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>The request it ran in; null outside an audited request.</summary>
     public Guid? RequestEventId { get; init; }
 

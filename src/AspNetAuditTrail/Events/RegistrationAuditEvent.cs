@@ -18,6 +18,9 @@ public sealed record RegistrationAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>The step it belongs to.</summary>
     public required Guid StepId { get; init; }
 

@@ -18,6 +18,9 @@ public sealed class RequestAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>HTTP method.</summary>
     public required string Method { get; init; }
 

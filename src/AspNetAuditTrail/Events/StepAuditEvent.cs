@@ -18,6 +18,9 @@ public sealed record StepAuditEvent : IAuditEvent
     /// <inheritdoc />
     public string? SubtenantId { get; init; }
 
+    /// <inheritdoc />
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     /// <summary>The process it belongs to.</summary>
     public required Guid ProcessId { get; init; }
 
