@@ -10,7 +10,7 @@ public sealed class AuditRowTests
     private static Dictionary<string, object?> Login(string? status) => new()
     {
         ["id"] = Id, ["occurred_at"] = DateTimeOffset.UnixEpoch, ["request_event_id"] = null, ["status"] = status,
-        ["user_name"] = "ana", ["user_id"] = null, ["ip_address"] = null, ["extra_information"] = null, ["service_name"] = "api", ["tenant_id"] = null, ["subtenant_id"] = null,
+        ["user_name"] = "ana", ["user_id"] = null, ["ip_address"] = null, ["extra_information"] = null, ["service_name"] = "api", ["tenant_id"] = null, ["subtenant_id"] = null, ["anonymized_at"] = null,
     };
 
     [Fact]
