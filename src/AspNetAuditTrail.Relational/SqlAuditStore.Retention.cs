@@ -29,7 +29,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var counts = new RemovalCounts();
+        var counts = new RowCounts();
         foreach (var (kind, table) in RemovalOrder.Where(k => plan.Of(k.Kind).Any()))
         {
             var parameters = new DynamicParameters();
@@ -51,7 +51,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, 2_000);
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var total = new RemovalCounts();
+        var total = new RowCounts();
         foreach (var (kind, table) in RemovalOrder.Where(k => plan.Of(k.Kind).Any()))
         {
             (DateTimeOffset Time, Guid Id)? last = null;
@@ -90,7 +90,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>Removes one batch (a process with its registrations and steps first) in one transaction.</summary>
-    private async Task<RemovalCounts> RemoveBatchAsync(
+    private async Task<RowCounts> RemoveBatchAsync(
         DbConnection connection, AuditRecordKind kind, string table, IReadOnlyList<(Guid Id, DateTimeOffset OccurredAt, string? TenantId)> batch, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
@@ -99,7 +99,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
             parameters.Add("id" + i.ToString(CultureInfo.InvariantCulture), ToDbValue(AuditColumnType.Id, row.Id));
             return "@id" + i.ToString(CultureInfo.InvariantCulture);
         }));
-        var removed = new RemovalCounts();
+        var removed = new RowCounts();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (kind == AuditRecordKind.Processes)
         {
@@ -203,7 +203,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     private async Task CountAsync(
-        DbConnection connection, DbTransaction? transaction, RemovalCounts counts, string table, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, RowCounts counts, string table, string sql, object parameters, CancellationToken cancellationToken)
     {
         foreach (var row in (await connection.QueryAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).Cast<IDictionary<string, object?>>())
         {

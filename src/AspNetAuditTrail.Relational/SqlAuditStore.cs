@@ -74,6 +74,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             .Concat(BulkStatements())
             .Concat(ReadingStatements())
             .Concat(RetentionStatements())
+            .Concat(PersonalDataStatements())
             .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />

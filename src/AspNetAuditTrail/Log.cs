@@ -96,17 +96,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 50, EventName = "RetentionStarted", Level = LogLevel.Information, Message = "Audit retention started: {Cuts} cuts.")]
     public static partial void RetentionStarted(ILogger logger, int cuts);
 
-    [LoggerMessage(EventId = 51, EventName = "RetentionProgress", Level = LogLevel.Information, Message = "Audit retention has removed {Rows} rows so far (last from {Table}).")]
-    public static partial void RetentionProgress(ILogger logger, long rows, string table);
+    [LoggerMessage(EventId = 51, EventName = "RetentionProgress", Level = LogLevel.Information, Message = "Audit retention has removed {Rows} rows and anonymised {Anonymized} so far (last in {Table}).")]
+    public static partial void RetentionProgress(ILogger logger, long rows, long anonymized, string table);
 
-    [LoggerMessage(EventId = 52, EventName = "RetentionCompleted", Level = LogLevel.Information, Message = "Audit retention removed {Rows} rows in {Seconds:0.0} s.")]
-    public static partial void RetentionCompleted(ILogger logger, long rows, double seconds);
+    [LoggerMessage(EventId = 52, EventName = "RetentionCompleted", Level = LogLevel.Information, Message = "Audit retention removed {Rows} rows and anonymised {Anonymized} in {Seconds:0.0} s.")]
+    public static partial void RetentionCompleted(ILogger logger, long rows, long anonymized, double seconds);
 
     [LoggerMessage(EventId = 53, EventName = "RetentionSkipped", Level = LogLevel.Debug, Message = "Audit retention skipped this run: another instance holds the lease.")]
     public static partial void RetentionSkipped(ILogger logger);
 
-    [LoggerMessage(EventId = 54, EventName = "RetentionFailed", Level = LogLevel.Error, Message = "Audit retention failed after removing {Rows} rows; it runs again at the next interval.")]
-    public static partial void RetentionFailed(ILogger logger, Exception exception, long rows);
+    [LoggerMessage(EventId = 54, EventName = "RetentionFailed", Level = LogLevel.Error, Message = "Audit retention failed after removing {Rows} rows and anonymising {Anonymized}; it runs again at the next interval.")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, long rows, long anonymized);
 
     [LoggerMessage(EventId = 55, EventName = "RetentionUnsupported", Level = LogLevel.Warning, Message = "AuditTrail:Retention sets periods, but the audit store {Store} cannot apply them (retention runs where the rows are stored, for example in the collector).")]
     public static partial void RetentionUnsupported(ILogger logger, string store);

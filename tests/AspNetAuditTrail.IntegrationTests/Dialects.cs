@@ -173,6 +173,14 @@ public sealed class PostgreSqlCliRetentionTests(PostgreSqlServer server) : CliRe
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerCliRetentionTests(SqlServerServer server) : CliRetentionTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteAnonymizationTests() : AnonymizationTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAnonymizationTests(PostgreSqlServer server) : AnonymizationTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerAnonymizationTests(SqlServerServer server) : AnonymizationTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -115,7 +115,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
         }
 
         Assert.Equal(expected.Kept, Snapshot());
-        Assert.Contains(logs.Messages, m => m.Message.StartsWith($"Audit retention removed {removed} rows", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Message.StartsWith($"Audit retention removed {removed} rows and anonymised 0", StringComparison.Ordinal));
         Assert.Equal(removed, Interlocked.Read(ref counted));
         Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Table(AuditTables.Lease)}"));
     }

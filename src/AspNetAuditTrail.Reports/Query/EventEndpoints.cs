@@ -50,13 +50,13 @@ internal static class EventEndpoints
         {
             writer.WriteStartObject();
             writer.WritePropertyName("request");
-            RecordJson.Write(writer, details.Request, AuditTables.Request);
-            RecordJson.WriteArray(writer, "logins", details.Logins, AuditTables.Login);
-            RecordJson.WriteArray(writer, "securityEvents", details.SecurityEvents, AuditTables.Security);
-            RecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process);
-            RecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step);
-            RecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration);
-            RecordJson.WriteArray(writer, "businessEvents", details.BusinessEvents, AuditTables.BusinessEvent);
+            AuditRecordJson.Write(writer, details.Request, AuditTables.Request);
+            AuditRecordJson.WriteArray(writer, "logins", details.Logins, AuditTables.Login);
+            AuditRecordJson.WriteArray(writer, "securityEvents", details.SecurityEvents, AuditTables.Security);
+            AuditRecordJson.WriteArray(writer, "processes", details.Processes, AuditTables.Process);
+            AuditRecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step);
+            AuditRecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration);
+            AuditRecordJson.WriteArray(writer, "businessEvents", details.BusinessEvents, AuditTables.BusinessEvent);
             writer.WriteEndObject();
         });
         return Results.Empty;
@@ -129,7 +129,7 @@ internal static class EventEndpoints
         await WriteJsonAsync(context, writer =>
         {
             writer.WriteStartObject();
-            RecordJson.WriteArray(writer, "events", page.Rows, table);
+            AuditRecordJson.WriteArray(writer, "events", page.Rows, table);
             writer.WriteString("continuationToken", page.ContinuationToken);
             writer.WriteEndObject();
         });
@@ -138,12 +138,12 @@ internal static class EventEndpoints
 
     private static async Task WriteJsonArrayAsync<TEvent>(HttpContext context, IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table)
     {
-        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, AuditRecordJson.WriterOptions);
         writer.WriteStartArray();
         var count = 0;
         await foreach (var row in rows)
         {
-            RecordJson.Write(writer, row, table);
+            AuditRecordJson.Write(writer, row, table);
             if (++count % FlushEvery == 0)
             {
                 await writer.FlushAsync(context.RequestAborted);
@@ -175,7 +175,7 @@ internal static class EventEndpoints
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, RecordJson.WriterOptions);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, AuditRecordJson.WriterOptions);
         write(writer);
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -165,4 +165,7 @@ public sealed class AuditTrailOptions
 
     /// <summary>How long each kind of record is kept, and how the hosted retention job runs (<c>AuditTrail:Retention</c>). Off by default.</summary>
     public AuditRetentionOptions Retention { get; set; } = new();
+
+    /// <summary>After how long each kind of record loses its personal data, and how (<c>AuditTrail:Anonymization</c>). Off by default.</summary>
+    public AuditAnonymizationOptions Anonymization { get; set; } = new();
 }

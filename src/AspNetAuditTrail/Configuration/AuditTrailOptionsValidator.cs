@@ -55,6 +55,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         CheckMethods(failures, nameof(options.AuthUrls), options.AuthUrls);
         CheckMethods(failures, nameof(options.LogoutUrls), options.LogoutUrls);
         CheckRetention(failures, options.Retention);
+        CheckAnonymization(failures, options.Anonymization);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -86,6 +87,17 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         {
             CheckPeriods(failures, $"{prefix}Tenants:{tenant}:", periods);
         }
+    }
+
+    private static void CheckAnonymization(List<string> failures, AuditAnonymizationOptions anonymization)
+    {
+        const string prefix = nameof(AuditTrailOptions.Anonymization) + ":";
+        CheckPeriods(failures, prefix, anonymization);
+        Require(failures, Enum.IsDefined(anonymization.Mode), prefix + nameof(anonymization.Mode), "must be Pseudonymize or Remove");
+        Require(failures, anonymization.Key is null || AuditPseudonymizer.TryDecodeKey(anonymization.Key) is not null, prefix + nameof(anonymization.Key),
+            "must be base64 of at least 32 bytes");
+        Require(failures, !anonymization.IsEnabled || anonymization.Key is not null, prefix + nameof(anonymization.Key),
+            "is required when an anonymisation period is set (keep it out of the audit database, for example in AuditTrail__Anonymization__Key)");
     }
 
     private static void CheckPeriods(List<string> failures, string prefix, AuditPeriods periods)

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AspNetAuditTrail.Retention;
 
 /// <summary>
-/// Applies <c>AuditTrail:Retention</c> every interval (on the app's <see cref="TimeProvider"/>): one app instance at a
-/// time (a lease in the audit database, renewed after every batch), in batches, logging its progress and counting
-/// what it removed on the meter <c>AspNetAuditTrail</c>.
+/// Applies <c>AuditTrail:Retention</c>, then <c>AuditTrail:Anonymization</c>, every retention interval (on the app's
+/// <see cref="TimeProvider"/>): one app instance at a time (a lease in the audit database, renewed after every batch), in
+/// batches, logging its progress and counting what it removed and anonymised on the meter <c>AspNetAuditTrail</c>.
 /// </summary>
 internal sealed class AuditRetentionJob(
     IOptionsMonitor<AuditTrailOptions> options, IServiceProvider services, TimeProvider time, AuditMetrics metrics, ILogger<AuditRetentionJob> logger)
@@ -31,8 +31,8 @@ internal sealed class AuditRetentionJob(
             while (true)
             {
                 await Task.Delay(options.CurrentValue.Retention.Interval, time, stoppingToken);
-                var retention = options.CurrentValue.Retention;
-                if (!retention.IsEnabled)
+                var current = options.CurrentValue;
+                if (!current.Retention.IsEnabled && !current.Anonymization.IsEnabled)
                 {
                     continue;
                 }
@@ -49,7 +49,7 @@ internal sealed class AuditRetentionJob(
                     return;
                 }
 
-                await RunOnceAsync(retaining, retention, stoppingToken);
+                await RunOnceAsync(retaining, current, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,7 +58,7 @@ internal sealed class AuditRetentionJob(
         }
     }
 
-    private async Task RunOnceAsync(IAuditRetentionStore retaining, AuditRetentionOptions retention, CancellationToken stoppingToken)
+    private async Task RunOnceAsync(IAuditRetentionStore retaining, AuditTrailOptions current, CancellationToken stoppingToken)
     {
         if (!await retaining.TryAcquireLeaseAsync(LeaseName, _holder, Lease, stoppingToken))
         {
@@ -69,37 +69,57 @@ internal sealed class AuditRetentionJob(
 
         var started = time.GetTimestamp();
         var lastLog = started;
-        long removed = 0;
+        long removed = 0, anonymized = 0;
+        Func<IReadOnlyList<AuditRowCount>, CancellationToken, Task> AfterBatch(Action<AuditRowCount> count) => async (batch, cancellationToken) =>
+        {
+            foreach (var rows in batch)
+            {
+                count(rows);
+            }
+
+            if (time.GetElapsedTime(lastLog) >= ProgressEvery && batch.Count > 0)
+            {
+                lastLog = time.GetTimestamp();
+                Log.RetentionProgress(logger, removed, anonymized, batch[^1].Table);
+            }
+
+            if (!await retaining.TryAcquireLeaseAsync(LeaseName, _holder, Lease, cancellationToken))
+            {
+                throw new InvalidOperationException("The retention lease was taken by another instance while this one ran (a batch took longer than the lease).");
+            }
+        };
+
         try
         {
-            var plan = AuditPeriodPlan.Create(retention, time.GetUtcNow());
-            Log.RetentionStarted(logger, plan.Cuts.Count);
-            await retaining.RemoveExpiredAsync(plan, retention.BatchSize, async (batch, cancellationToken) =>
+            var (retention, anonymization) = (current.Retention, current.Anonymization);
+            if (retention.IsEnabled)
             {
-                foreach (var removal in batch)
+                var plan = AuditPeriodPlan.Create(retention, time.GetUtcNow());
+                Log.RetentionStarted(logger, plan.Cuts.Count);
+                await retaining.RemoveExpiredAsync(plan, retention.BatchSize, AfterBatch(r =>
                 {
-                    removed += removal.Rows;
-                    metrics.RetentionRemoved(removal.Table, removal.Rows);
-                }
+                    removed += r.Rows;
+                    metrics.RetentionRemoved(r.Table, r.Rows);
+                }), stoppingToken);
+            }
 
-                if (time.GetElapsedTime(lastLog) >= ProgressEvery && batch.Count > 0)
+            if (anonymization.IsEnabled && retaining is IAuditPersonalDataStore personal)
+            {
+                var plan = AuditPeriodPlan.Create(anonymization, new Dictionary<string, AuditPeriods>(), time.GetUtcNow());
+                await personal.AnonymizeExpiredAsync(plan, AuditPseudonymizer.FromOptions(anonymization), retention.BatchSize, AfterBatch(r =>
                 {
-                    lastLog = time.GetTimestamp();
-                    Log.RetentionProgress(logger, removed, batch[^1].Table);
-                }
+                    anonymized += r.Rows;
+                    metrics.Anonymized(r.Table, r.Rows);
+                }), stoppingToken);
+            }
 
-                if (!await retaining.TryAcquireLeaseAsync(LeaseName, _holder, Lease, cancellationToken))
-                {
-                    throw new InvalidOperationException("The retention lease was taken by another instance while this one ran (a batch took longer than the lease).");
-                }
-            }, stoppingToken);
             metrics.RetentionRun("completed");
-            Log.RetentionCompleted(logger, removed, time.GetElapsedTime(started).TotalSeconds);
+            Log.RetentionCompleted(logger, removed, anonymized, time.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             metrics.RetentionRun("failed");
-            Log.RetentionFailed(logger, ex, removed);
+            Log.RetentionFailed(logger, ex, removed, anonymized);
         }
         finally
         {

@@ -17,6 +17,7 @@ internal sealed class AuditMetrics
     private readonly Histogram<double> _batchLatency;
     private readonly Counter<long> _retentionRemoved;
     private readonly Counter<long> _retentionRuns;
+    private readonly Counter<long> _anonymized;
 
     public AuditMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -32,6 +33,7 @@ internal sealed class AuditMetrics
         _journalRejected = meter.CreateCounter<long>("audit.journal.rejected", "{line}", "Journal lines that did not verify and were not replayed.");
         _batchLatency = meter.CreateHistogram<double>("audit.batch.duration", "ms", "Time to write one batch to the store, retries included.");
         _retentionRemoved = meter.CreateCounter<long>("audit.retention.removed", "{row}", "Rows removed by retention, by table.");
+        _anonymized = meter.CreateCounter<long>("audit.anonymization.rows", "{row}", "Rows whose personal data the retention job anonymised, by table.");
         _retentionRuns = meter.CreateCounter<long>("audit.retention.runs", "{run}", "Runs of the retention job, by outcome (completed, failed, skipped).");
     }
 
@@ -68,6 +70,8 @@ internal sealed class AuditMetrics
     public void JournalRejected() => _journalRejected.Add(1);
 
     public void RetentionRemoved(string table, long rows) => _retentionRemoved.Add(rows, new KeyValuePair<string, object?>("table", table));
+
+    public void Anonymized(string table, long rows) => _anonymized.Add(rows, new KeyValuePair<string, object?>("table", table));
 
     public void RetentionRun(string outcome) => _retentionRuns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

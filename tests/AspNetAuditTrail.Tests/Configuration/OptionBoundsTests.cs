@@ -37,6 +37,12 @@ public class OptionBoundsTests
         ["TenantClaim"] = [o => o.TenantClaim = " "],
         ["SubtenantClaim"] = [o => o.SubtenantClaim = ""],
         ["JournalFolder"] = [o => o.JournalFolder = "relative/folder", o => o.JournalFolder = ""],
+        ["Anonymization"] =
+        [
+            o => o.Anonymization.Requests = 30, o => o.Anonymization.Key = "short", o => o.Anonymization.Key = Convert.ToBase64String(new byte[31]),
+            o => o.Anonymization.Mode = (AspNetAuditTrail.Retention.AuditAnonymizationMode)9,
+            o => (o.Anonymization.Key, o.Anonymization.SignIns) = (Convert.ToBase64String(new byte[32]), 0),
+        ],
         ["Retention"] =
         [
             o => o.Retention.Interval = TimeSpan.FromMilliseconds(500), o => o.Retention.Interval = TimeSpan.FromDays(31), o => o.Retention.BatchSize = 0,

@@ -1,14 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using AspNetAuditTrail.Relational;
-
-namespace AspNetAuditTrail.Reports.Export;
+namespace AspNetAuditTrail.Relational;
 
 /// <summary>Writes event records as JSON objects named by their table's columns: JSON columns as JSON (not as strings), times in ISO 8601.</summary>
-internal static class RecordJson
+public static class AuditRecordJson
 {
+    /// <summary>Writer options that keep text readable (no escaping of non-ASCII letters).</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Writes one record as an object of its table's columns.</summary>
     public static void Write<TEvent>(Utf8JsonWriter writer, TEvent record, AuditTable<TEvent> table)
     {
         writer.WriteStartObject();
@@ -53,6 +53,7 @@ internal static class RecordJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes a property holding an array of records.</summary>
     public static void WriteArray<TEvent>(Utf8JsonWriter writer, string name, IEnumerable<TEvent> records, AuditTable<TEvent> table)
     {
         writer.WritePropertyName(name);

@@ -2,15 +2,15 @@ using AspNetAuditTrail.Retention;
 
 namespace AspNetAuditTrail.Relational;
 
-/// <summary>Rows counted or removed, summed per table and tenant.</summary>
-internal sealed class RemovalCounts
+/// <summary>Rows counted, removed or changed, summed per table and tenant.</summary>
+internal sealed class RowCounts
 {
     private readonly Dictionary<(string Table, string? TenantId), long> _rows = [];
 
     public void Add(string table, string? tenantId, long rows) =>
         _rows[(table, tenantId)] = _rows.GetValueOrDefault((table, tenantId)) + rows;
 
-    public void Add(RemovalCounts other)
+    public void Add(RowCounts other)
     {
         foreach (var ((table, tenant), rows) in other._rows)
         {
