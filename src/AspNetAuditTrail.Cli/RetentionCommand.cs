@@ -40,7 +40,7 @@ internal static class RetentionCommand
         {
             var (opened, problem) = store.Open(parse, mustExist: true);
             var retention = new AuditRetentionOptions();
-            store.AuditTrailSection(parse)?.GetSection(nameof(AuditTrailOptions.Retention)).Bind(retention);
+            store.AuditTrailSection(parse).GetSection(nameof(AuditTrailOptions.Retention)).Bind(retention);
             AuditRecordKind[] chosen = [.. (parse.GetValue(kinds) ?? []).Select(k => RecordKinds.ByName[k])];
             if (opened is null || (parse.GetValue(days) is null && !retention.IsEnabled))
             {

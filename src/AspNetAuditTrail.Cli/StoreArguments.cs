@@ -94,10 +94,21 @@ internal sealed class StoreArguments
         }
     }
 
-    /// <summary>The <c>AuditTrail</c> section of the <c>--settings</c> file, when one is given.</summary>
-    public IConfigurationSection? AuditTrailSection(ParseResult parse) =>
-        parse.GetValue(Settings) is { Exists: true } file ? AuditTrailSection(file) : null;
+    /// <summary>
+    /// The <c>AuditTrail</c> section of the <c>--settings</c> file (when one is given) and of the environment
+    /// (<c>AuditTrail__Anonymization__Key</c>, as an app reads it), the environment winning.
+    /// </summary>
+    public IConfigurationSection AuditTrailSection(ParseResult parse) =>
+        AuditTrailSection(parse.GetValue(Settings) is { Exists: true } file ? file : null);
 
-    private static IConfigurationSection AuditTrailSection(FileInfo file) =>
-        new ConfigurationBuilder().AddJsonFile(file.FullName).Build().GetSection("AuditTrail");
+    private static IConfigurationSection AuditTrailSection(FileInfo? file)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (file is not null)
+        {
+            configuration.AddJsonFile(file.FullName);
+        }
+
+        return configuration.AddEnvironmentVariables().Build().GetSection("AuditTrail");
+    }
 }

@@ -7,7 +7,10 @@ namespace AspNetAuditTrail.IntegrationTests;
 internal static class CliProcess
 {
     /// <summary>Runs the tool; <paramref name="input"/> is written to its standard input, which is then closed.</summary>
-    public static async Task<(int Code, string Out, string Error)> RunAsync(string? input, params string[] arguments)
+    public static Task<(int Code, string Out, string Error)> RunAsync(string? input, params string[] arguments) => RunAsync(input, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the tool with more environment variables.</summary>
+    public static async Task<(int Code, string Out, string Error)> RunAsync(string? input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var token = TestContext.Current.CancellationToken;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -17,6 +20,11 @@ internal static class CliProcess
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
         };
         start.ArgumentList.Add(tool);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

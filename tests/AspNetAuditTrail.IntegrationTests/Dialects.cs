@@ -181,6 +181,14 @@ public sealed class PostgreSqlAnonymizationTests(PostgreSqlServer server) : Anon
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerAnonymizationTests(SqlServerServer server) : AnonymizationTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteCliPersonalDataTests() : CliPersonalDataTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliPersonalDataTests(PostgreSqlServer server) : CliPersonalDataTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCliPersonalDataTests(SqlServerServer server) : CliPersonalDataTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]
