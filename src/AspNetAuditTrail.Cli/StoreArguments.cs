@@ -83,7 +83,7 @@ internal sealed class StoreArguments
             return (provider?.ToLowerInvariant()) switch
             {
                 "sqlite" => (new SqliteAuditStore(connection, TimeProvider.System), null),
-                "postgresql" => (new PostgreSqlAuditStore(connection, TimeProvider.System, schema), null),
+                "postgresql" => (new PostgreSqlAuditStore(connection, TimeProvider.System, PostgreSqlOptions(parse, schema)), null),
                 "sqlserver" => (schema is null ? new SqlServerAuditStore(connection, TimeProvider.System) : new SqlServerAuditStore(connection, TimeProvider.System, schema), null),
                 _ => (null, $"--provider must be sqlite, postgresql or sqlserver, not '{provider}'."),
             };
@@ -92,6 +92,15 @@ internal sealed class StoreArguments
         {
             return (null, ex.Message);
         }
+    }
+
+    /// <summary>The PostgreSQL settings of the app (<c>AuditTrail:PostgreSql</c>: partitions), with the schema chosen.</summary>
+    private PostgreSqlAuditOptions PostgreSqlOptions(ParseResult parse, string? schema)
+    {
+        var options = new PostgreSqlAuditOptions();
+        AuditTrailSection(parse).GetSection("PostgreSql").Bind(options);
+        options.Schema = schema;
+        return options;
     }
 
     /// <summary>

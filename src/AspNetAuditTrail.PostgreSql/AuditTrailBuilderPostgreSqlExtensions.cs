@@ -17,7 +17,7 @@ public static class AuditTrailBuilderPostgreSqlExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.UseStore<PostgreSqlAuditOptions>(
             "PostgreSql",
-            (connection, time, options) => new PostgreSqlAuditStore(connection, time, options.Schema),
+            (connection, time, options) => new PostgreSqlAuditStore(connection, time, options),
             connectionString,
             schema is null ? null : o => o.Schema = schema);
     }

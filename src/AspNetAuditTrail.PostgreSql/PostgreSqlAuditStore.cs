@@ -11,20 +11,44 @@ namespace AspNetAuditTrail.PostgreSql;
 /// written with one binary COPY (into a temporary table, then moved across skipping ids already stored)
 /// inside the batch transaction.
 /// </summary>
-public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
+public sealed partial class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
 {
     private static readonly IReadOnlyList<SqlScript> EmbeddedScripts =
         SqlScript.LoadEmbedded(typeof(PostgreSqlAuditStore).Assembly, "AspNetAuditTrail.PostgreSql.Migrations.");
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string? _schema;
+    private readonly TimeProvider _time;
+    private readonly PostgreSqlAuditOptions _options;
+
+    /// <summary>Creates the store for the given connection string, its tables in the connection's search path.</summary>
+    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider)
+        : this(connectionString, timeProvider, new PostgreSqlAuditOptions())
+    {
+    }
 
     /// <summary>Creates the store for the given connection string; with a <paramref name="schema"/>, the tables live there (created when missing).</summary>
     /// <exception cref="ArgumentException">The schema is not a plain identifier.</exception>
-    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider, string? schema = null)
+    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider, string? schema)
+        : this(connectionString, timeProvider, new PostgreSqlAuditOptions { Schema = schema })
+    {
+    }
+
+    /// <summary>Creates the store for the given connection string with the given settings (schema, partitions).</summary>
+    /// <exception cref="ArgumentException">The schema is not a plain identifier, or <see cref="PostgreSqlAuditOptions.PartitionsAhead"/> is out of 0 to 24.</exception>
+    public PostgreSqlAuditStore(string connectionString, TimeProvider timeProvider, PostgreSqlAuditOptions options)
         : base(timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PartitionsAhead is < 0 or > 24)
+        {
+            throw new ArgumentException("AuditTrail:PostgreSql:PartitionsAhead must be from 0 to 24 months.", nameof(options));
+        }
+
+        var schema = options.Schema;
+        _options = options;
+        _time = timeProvider;
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (schema is not null)
         {
@@ -54,6 +78,10 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
         }
 
         await base.MigrateAsync(cancellationToken);
+        if (_options.PartitionByMonth)
+        {
+            await PartitionAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -73,7 +101,8 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <summary>
-    /// Copies the rows straight into the table inside a savepoint. Only when an id is already stored (a batch
+    /// Copies the rows straight into the table inside a savepoint (the only unique constraint of a table is its key:
+    /// the id, and the time too on a table partitioned by month). Only when an id is already stored (a batch
     /// retried after a lost commit, or replayed) does the copy fail; then it is rolled back to the savepoint and
     /// the rows go through a temporary table, moved across skipping the ids already there.
     /// </summary>
@@ -98,7 +127,7 @@ public sealed class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposable
         await CopyAsync(npgsql, table, staging, rows, cancellationToken);
         var columns = ColumnList(table);
         await ExecuteAsync(npgsql, transaction,
-            $"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT (id) DO NOTHING", cancellationToken);
+            $"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING", cancellationToken);
     }
 
     private static string ColumnList<TEvent>(AuditTable<TEvent> table) => string.Join(", ", table.Columns.Select(c => c.Name));

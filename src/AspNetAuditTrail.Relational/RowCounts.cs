@@ -18,6 +18,14 @@ internal sealed class RowCounts
         }
     }
 
+    public void Add(IEnumerable<AuditRowCount> counts)
+    {
+        foreach (var count in counts)
+        {
+            Add(count.Table, count.TenantId, count.Rows);
+        }
+    }
+
     public IReadOnlyList<AuditRowCount> ToList() =>
         [.. _rows.Where(r => r.Value > 0).Select(r => new AuditRowCount(r.Key.Table, r.Key.TenantId, r.Value))
             .OrderBy(r => r.Table, StringComparer.Ordinal).ThenBy(r => r.TenantId, StringComparer.Ordinal)];

@@ -54,6 +54,20 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         var total = new RowCounts();
         foreach (var (kind, table) in RemovalOrder.Where(k => plan.Of(k.Kind).Any()))
         {
+            var whole = await RemoveWholePartitionsAsync(connection, table, plan.Of(kind).Max(c => c.Before), alias =>
+            {
+                var parameters = new DynamicParameters();
+                return (Removable(plan, kind, alias, parameters), parameters);
+            }, cancellationToken);
+            if (whole.Count > 0)
+            {
+                total.Add(whole);
+                if (afterBatch is not null)
+                {
+                    await afterBatch(whole, cancellationToken);
+                }
+            }
+
             (DateTimeOffset Time, Guid Id)? last = null;
             while (true)
             {
@@ -76,6 +90,19 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
 
         return total.ToList();
     }
+
+    /// <summary>
+    /// Removes the partitions of a table (a dialect that partitions overrides this) that end before <paramref name="newestCut"/>
+    /// and whose every row <paramref name="removable"/> selects, returning what they held; the rows left are then removed in batches.
+    /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="newestCut">The latest cut of the table's kind: no partition that ends after it can be all removable.</param>
+    /// <param name="removable">The predicate of the rows to remove, for a table alias (such as <c>a.</c>), with its parameters.</param>
+    /// <param name="cancellationToken">Stops between partitions.</param>
+    protected virtual Task<IReadOnlyList<AuditRowCount>> RemoveWholePartitionsAsync(
+        DbConnection connection, string table, DateTimeOffset newestCut, Func<string, (string Sql, object Parameters)> removable, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditRowCount>>([]);
 
     /// <summary>The next rows to remove, oldest first, after the last batch's last row (rows a kept row holds are passed once, not read again).</summary>
     private async Task<IReadOnlyList<(Guid Id, DateTimeOffset OccurredAt, string? TenantId)>> NextBatchAsync(

@@ -162,6 +162,12 @@ public sealed class SqliteRetentionTests() : RetentionTests(new SqliteAuditDatab
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlRetentionTests(PostgreSqlServer server) : RetentionTests(new PostgreSqlAuditDatabase(server, fresh: false));
 
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPartitionedRetentionTests(PostgreSqlServer server) : RetentionTests(new PostgreSqlAuditDatabase(server, fresh: true, partitioned: true));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPartitionedReadBackTests(PostgreSqlServer server) : ReadBackTests(new PostgreSqlAuditDatabase(server, fresh: true, partitioned: true));
+
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerRetentionTests(SqlServerServer server) : RetentionTests(new SqlServerAuditDatabase(server, fresh: false));
 

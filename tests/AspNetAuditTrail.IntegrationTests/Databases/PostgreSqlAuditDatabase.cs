@@ -7,8 +7,8 @@ using Respawn;
 
 namespace AspNetAuditTrail.IntegrationTests.Databases;
 
-/// <summary>A PostgreSQL audit database (tables in the <c>public</c> schema).</summary>
-public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh) : ServerAuditDatabase(server, fresh)
+/// <summary>A PostgreSQL audit database (tables in the <c>public</c> schema), its big tables partitioned by month when asked.</summary>
+public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh, bool partitioned = false) : ServerAuditDatabase(server, fresh)
 {
     public override string Provider => "PostgreSql";
 
@@ -34,7 +34,8 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh)
 
     public override string AsText(string column) => $"{column}::text";
 
-    public override IAuditStore CreateStore() => new PostgreSqlAuditStore(ConnectionString, TimeProvider.System);
+    public override IAuditStore CreateStore() =>
+        new PostgreSqlAuditStore(ConnectionString, TimeProvider.System, new PostgreSqlAuditOptions { PartitionByMonth = partitioned });
 
     public override IReadOnlyList<string> TableNames() =>
         Query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name")
