@@ -82,6 +82,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         const string prefix = nameof(AuditTrailOptions.Retention) + ":";
         Within(failures, retention.Interval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30), prefix + nameof(retention.Interval));
         Require(failures, retention.BatchSize is >= 1 and <= 2_000, prefix + nameof(retention.BatchSize), "must be from 1 to 2,000");
+        Within(failures, retention.PauseBetweenBatches, TimeSpan.Zero, TimeSpan.FromMinutes(1), prefix + nameof(retention.PauseBetweenBatches));
         CheckPeriods(failures, prefix, retention);
         foreach (var (tenant, periods) in retention.Tenants)
         {

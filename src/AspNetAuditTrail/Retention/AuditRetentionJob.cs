@@ -87,6 +87,11 @@ internal sealed class AuditRetentionJob(
             {
                 throw new InvalidOperationException("The retention lease was taken by another instance while this one ran (a batch took longer than the lease).");
             }
+
+            if (current.Retention.PauseBetweenBatches > TimeSpan.Zero)
+            {
+                await Task.Delay(current.Retention.PauseBetweenBatches, time, cancellationToken);
+            }
         };
 
         try

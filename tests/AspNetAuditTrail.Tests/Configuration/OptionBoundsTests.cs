@@ -46,7 +46,7 @@ public class OptionBoundsTests
         ["Retention"] =
         [
             o => o.Retention.Interval = TimeSpan.FromMilliseconds(500), o => o.Retention.Interval = TimeSpan.FromDays(31), o => o.Retention.BatchSize = 0,
-            o => o.Retention.BatchSize = 2_001, o => o.Retention.Requests = 0, o => o.Retention.BusinessEventCategories["billing"] = -1,
+            o => o.Retention.BatchSize = 2_001, o => o.Retention.PauseBetweenBatches = TimeSpan.FromSeconds(-1), o => o.Retention.PauseBetweenBatches = TimeSpan.FromMinutes(2), o => o.Retention.Requests = 0, o => o.Retention.BusinessEventCategories["billing"] = -1,
             o => o.Retention.Tenants["acme"] = new() { SignIns = 0 }, o => o.Retention.Tenants["acme"] = new() { BusinessEventCategories = { ["orders"] = 0 } },
         ],
 
