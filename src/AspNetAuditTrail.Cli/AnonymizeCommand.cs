@@ -44,41 +44,23 @@ internal static class AnonymizeCommand
 
             var pseudonyms = AuditPseudonymizer.FromOptions(options);
             var plan = AuditPeriodPlan.Create(options, new Dictionary<string, AuditPeriods>(), DateTimeOffset.UtcNow);
-            return await Guarded.RunAsync(async () =>
-            {
-                var total = RecordKinds.Print(who is null ? await opened.CountAnonymizableAsync(plan, cancellationToken) : await opened.CountUserAsync(who, cancellationToken));
-                if (parse.GetValue(dryRun) || total == 0)
-                {
-                    Console.WriteLine(total == 0 ? "Nothing to anonymise." : "Dry run: nothing was changed.");
-                    return ExitCodes.Done;
-                }
-
-                if (!parse.GetValue(yes) && !Confirmation.Ask($"Anonymise these {total:N0} rows for good?"))
-                {
-                    Console.WriteLine("Nothing was changed.");
-                    return ExitCodes.NotConfirmed;
-                }
-
-                var changed = await CliProgress.RunAsync("Anonymising", total, async report =>
-                {
-                    if (who is not null)
-                    {
-                        var rows = await opened.AnonymizeUserAsync(who, pseudonyms, cancellationToken);
-                        report(rows.Sum(r => r.Rows));
-                        return rows;
-                    }
-
-                    return await opened.AnonymizeExpiredAsync(plan, pseudonyms, 1_000, (batch, _) =>
-                    {
-                        report(batch.Sum(b => b.Rows));
-                        return Task.CompletedTask;
-                    }, cancellationToken);
-                });
-                Console.WriteLine("Anonymised:");
-                RecordKinds.Print(changed);
-                return ExitCodes.Done;
-            });
+            return await Guarded.RunAsync(() => new CountedChange("Anonymise", "Anonymising", "Anonymised").RunAsync(
+                parse.GetValue(dryRun),
+                parse.GetValue(yes),
+                () => who is null ? opened.CountAnonymizableAsync(plan, cancellationToken) : opened.CountUserAsync(who, cancellationToken),
+                async afterBatch => who is null
+                    ? await opened.AnonymizeExpiredAsync(plan, pseudonyms, 1_000, afterBatch, cancellationToken)
+                    : await AnonymizeUserAsync(opened, who, pseudonyms, afterBatch, cancellationToken)));
         });
         return command;
+    }
+
+    /// <summary>One user's rows, in one transaction: progress comes once, at the end.</summary>
+    private static async Task<IReadOnlyList<AuditRowCount>> AnonymizeUserAsync(
+        Relational.SqlAuditStore store, string user, AuditPseudonymizer pseudonyms, Func<IReadOnlyList<AuditRowCount>, CancellationToken, Task> afterBatch, CancellationToken cancellationToken)
+    {
+        var rows = await store.AnonymizeUserAsync(user, pseudonyms, cancellationToken);
+        await afterBatch(rows, cancellationToken);
+        return rows;
     }
 }

@@ -51,32 +51,12 @@ internal static class RetentionCommand
             var now = DateTimeOffset.UtcNow;
             var plan = (parse.GetValue(days) is { } period ? AuditPeriodPlan.ForDays(period, now, chosen) : AuditPeriodPlan.Create(retention, now))
                 .Narrow(chosen, parse.GetValue(tenant));
-            return await Guarded.RunAsync(async () =>
-            {
-                var total = RecordKinds.Print(await opened.CountExpiredAsync(plan, cancellationToken));
-                if (parse.GetValue(dryRun) || total == 0)
-                {
-                    Console.WriteLine(total == 0 ? "Nothing to remove." : "Dry run: nothing was removed.");
-                    return ExitCodes.Done;
-                }
-
-                if (!parse.GetValue(yes) && !Confirmation.Ask($"Remove these {total:N0} rows for good?"))
-                {
-                    Console.WriteLine("Nothing was removed.");
-                    return ExitCodes.NotConfirmed;
-                }
-
-                var batchSize = Math.Clamp(retention.BatchSize, 1, 2_000);
-                var removed = await CliProgress.RunAsync("Removing", total, report =>
-                    opened.RemoveExpiredAsync(plan, batchSize, (batch, _) =>
-                    {
-                        report(batch.Sum(b => b.Rows));
-                        return Task.CompletedTask;
-                    }, cancellationToken));
-                Console.WriteLine("Removed:");
-                RecordKinds.Print(removed);
-                return ExitCodes.Done;
-            });
+            var batchSize = Math.Clamp(retention.BatchSize, 1, 2_000);
+            return await Guarded.RunAsync(() => new CountedChange("Remove", "Removing", "Removed").RunAsync(
+                parse.GetValue(dryRun),
+                parse.GetValue(yes),
+                () => opened.CountExpiredAsync(plan, cancellationToken),
+                afterBatch => opened.RemoveExpiredAsync(plan, batchSize, afterBatch, cancellationToken)));
         });
         return command;
     }
