@@ -16,7 +16,7 @@ public abstract partial class SqlAuditStore
         var sql = $"SELECT a.id, a.tenant_id{string.Concat(table.Replaced.Select(c => ", a." + c))} FROM {TableName(table.Name)} a WHERE {where} ORDER BY a.occurred_at, a.id";
         var rows = await connection.QueryAsync(new CommandDefinition(limit is { } rowLimit ? Limit(sql, rowLimit) : sql, parameters, transaction, cancellationToken: cancellationToken));
         return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new PersonalRow(
-            (Guid)FromDbValue(AuditColumnType.Id, r["id"])!,
+            r["id"]!,
             (string?)FromDbValue(AuditColumnType.Text, r["tenant_id"]),
             [.. table.Replaced.Select(c => (string?)FromDbValue(AuditColumnType.Text, r[c]))]))];
     }
@@ -61,14 +61,18 @@ public abstract partial class SqlAuditStore
                 parameters[i].Value = (replaced(i) ? pseudonymizer.Replace(row.Values[i]) : row.Values[i]) ?? (object)DBNull.Value;
             }
 
-            parameters[count + 1].Value = ToDbValue(AuditColumnType.Id, row.Id);
+            parameters[count + 1].Value = row.Id;
             if (!prepared)
             {
                 await command.PrepareAsync(cancellationToken);
                 prepared = true;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                // Never again selected as anonymisable otherwise: a run would go round for ever.
+                throw new InvalidOperationException($"Row {row.Id} of {table.Name} could not be anonymised: it changed or went while this ran.");
+            }
         }
     }
 
@@ -82,14 +86,14 @@ public abstract partial class SqlAuditStore
     }
 
     /// <summary>Replaces the segments of a text column (a path, an endpoint) that are the user's id, in every row that holds one.</summary>
-    private async Task<IReadOnlyList<(Guid Id, string? TenantId)>> ReplaceSegmentsAsync(
+    private async Task<IReadOnlyList<(object Id, string? TenantId)>> ReplaceSegmentsAsync(
         DbConnection connection, DbTransaction transaction, string table, string column, string userId, Regex segment, string replacement, CancellationToken cancellationToken)
     {
         // LIKE only narrows the rows (a '*' in the id matches more); the expression decides.
         var rows = await connection.QueryAsync(new CommandDefinition(
             SegmentCandidatesSql(table, column), new { like = LikePattern("*" + userId + "*") }, transaction, cancellationToken: cancellationToken));
         var maxLength = ColumnLength(table, column);
-        var changed = new List<(Guid, string?)>();
+        var changed = new List<(object, string?)>();
         foreach (var row in rows.Cast<IDictionary<string, object?>>())
         {
             var text = (string)FromDbValue(AuditColumnType.Text, row["value"])!;
@@ -99,10 +103,10 @@ public abstract partial class SqlAuditStore
                 continue;
             }
 
-            var id = (Guid)FromDbValue(AuditColumnType.Id, row["id"])!;
+            var id = row["id"]!;
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE {TableName(table)} SET {column} = @value WHERE id = @id",
-                new { value = maxLength > 0 && replaced.Length > maxLength ? replaced[..maxLength] : replaced, id = ToDbValue(AuditColumnType.Id, id) },
+                new { value = maxLength > 0 && replaced.Length > maxLength ? replaced[..maxLength] : replaced, id },
                 transaction,
                 cancellationToken: cancellationToken));
             changed.Add((id, (string?)FromDbValue(AuditColumnType.Text, row["tenant_id"])));

@@ -78,7 +78,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = new Dictionary<(string Table, Guid Id), string?>();
+        var changed = new Dictionary<(string Table, object Id), string?>();
         foreach (var table in PersonalTable.All)
         {
             var rows = await PersonalRowsAsync(connection, transaction, table, About(table, "a."), new DynamicParameters(new { user = userId }), null, cancellationToken);

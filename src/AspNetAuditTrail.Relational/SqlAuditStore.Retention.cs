@@ -68,7 +68,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
                 }
             }
 
-            (DateTimeOffset Time, Guid Id)? last = null;
+            (object Time, object Id)? last = null;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -104,26 +104,30 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         DbConnection connection, string table, DateTimeOffset newestCut, Func<string, (string Sql, object Parameters)> removable, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditRowCount>>([]);
 
-    /// <summary>The next rows to remove, oldest first, after the last batch's last row (rows a kept row holds are passed once, not read again).</summary>
-    private async Task<IReadOnlyList<(Guid Id, DateTimeOffset OccurredAt, string? TenantId)>> NextBatchAsync(
-        DbConnection connection, AuditPeriodPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next rows to remove, oldest first, after the last batch's last row (rows a kept row holds are passed once, not
+    /// read again). Ids and times stay as the database gave them, so that the delete and the next page compare them as
+    /// stored, whatever their text (a row written by another tool may spell its id otherwise).
+    /// </summary>
+    private async Task<IReadOnlyList<(object Id, object OccurredAt, string? TenantId)>> NextBatchAsync(
+        DbConnection connection, AuditPeriodPlan plan, AuditRecordKind kind, string table, (object Time, object Id)? after, int batchSize, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         var sql = NextBatchSql(plan, kind, table, after, batchSize, parameters);
         var rows = await connection.QueryAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return rows.Cast<IDictionary<string, object?>>()
-            .Select(r => ((Guid)FromDbValue(AuditColumnType.Id, r["id"])!, (DateTimeOffset)FromDbValue(AuditColumnType.Timestamp, r["occurred_at"])!, (string?)FromDbValue(AuditColumnType.Text, r["tenant_id"])))
+            .Select(r => (r["id"]!, r["occurred_at"]!, (string?)FromDbValue(AuditColumnType.Text, r["tenant_id"])))
             .ToList();
     }
 
     /// <summary>Removes one batch (a process with its registrations and steps first) in one transaction.</summary>
     private async Task<RowCounts> RemoveBatchAsync(
-        DbConnection connection, AuditRecordKind kind, string table, IReadOnlyList<(Guid Id, DateTimeOffset OccurredAt, string? TenantId)> batch, CancellationToken cancellationToken)
+        DbConnection connection, AuditRecordKind kind, string table, IReadOnlyList<(object Id, object OccurredAt, string? TenantId)> batch, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         var ids = string.Join(", ", batch.Select((row, i) =>
         {
-            parameters.Add("id" + i.ToString(CultureInfo.InvariantCulture), ToDbValue(AuditColumnType.Id, row.Id));
+            parameters.Add("id" + i.ToString(CultureInfo.InvariantCulture), row.Id);
             return "@id" + i.ToString(CultureInfo.InvariantCulture);
         }));
         var removed = new RowCounts();
@@ -186,14 +190,14 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     }
 
     /// <summary>The next batch's rows: removable, after the last batch's last row, oldest first.</summary>
-    private string NextBatchSql(AuditPeriodPlan plan, AuditRecordKind kind, string table, (DateTimeOffset Time, Guid Id)? after, int batchSize, DynamicParameters parameters)
+    private string NextBatchSql(AuditPeriodPlan plan, AuditRecordKind kind, string table, (object Time, object Id)? after, int batchSize, DynamicParameters parameters)
     {
         var sql = new StringBuilder($"SELECT a.id, a.occurred_at, a.tenant_id FROM {TableName(table)} a WHERE {Removable(plan, kind, "a.", parameters)}");
         if (after is { } position)
         {
             sql.Append(" AND (a.occurred_at > @afterTime OR (a.occurred_at = @afterTime AND a.id > @afterId))");
-            parameters.Add("afterTime", ToDbValue(AuditColumnType.Timestamp, position.Time));
-            parameters.Add("afterId", ToDbValue(AuditColumnType.Id, position.Id));
+            parameters.Add("afterTime", position.Time);
+            parameters.Add("afterId", position.Id);
         }
 
         return Limit(sql.Append(" ORDER BY a.occurred_at, a.id").ToString(), batchSize);

@@ -62,6 +62,29 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     }
 
     [Fact]
+    public async Task ARowAnotherToolWroteIsAnonymisedAndRemovedLikeAnyOther()
+    {
+        var store = await SeededStoreAsync(seed: false);
+
+        // SQLite keeps ids as text: another tool may spell one otherwise (no dashes, upper case).
+        object id = Database.Provider == "Sqlite" ? Guid.NewGuid().ToString("N").ToUpperInvariant() : Guid.NewGuid();
+        Database.Execute(
+            $"INSERT INTO {Database.Requests} (id, occurred_at, method, scheme, path, status_code, duration_ms, user_id, request_body_status, response_body_status) " +
+            $"VALUES (@id, {Database.TimeLiteral(Now.UtcDateTime.AddDays(-60))}, 'GET', 'https', '/x', 200, 1, 'ana', 'None', 'None')",
+            new { id });
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var plan = AuditPeriodPlan.ForDays(30, Now, [AuditRecordKind.Requests]);
+
+        var anonymized = await ((IAuditPersonalDataStore)store).AnonymizeExpiredAsync(plan, new AuditPseudonymizer(new byte[32]), 10, null, timeout.Token);
+        Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE user_id = 'ana'"));
+        var removed = await store.RemoveExpiredAsync(plan, 10, null, timeout.Token);
+
+        Assert.Equal((1L, 1L), (anonymized.Sum(r => r.Rows), removed.Sum(r => r.Rows)));
+        Assert.Equal(0L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}"));
+    }
+
+    [Fact]
     public async Task OneHolderAtATimeHoldsALeaseUntilItExpiresOrIsReleased()
     {
         var store = await SeededStoreAsync(seed: false);
