@@ -91,7 +91,7 @@ public sealed partial class PostgreSqlAuditStore
     }
 
     /// <summary>
-    /// Replaces a table by a partitioned one with the same columns, checks and indexes, its key the id and the time:
+    /// Replaces a table by a partitioned one with the same columns, checks, indexes and triggers, its key the id and the time:
     /// the foreign keys that point at it go (retention keeps the links whole instead), and its rows move across.
     /// </summary>
     private static async Task ConvertAsync(NpgsqlConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
@@ -104,6 +104,8 @@ public sealed partial class PostgreSqlAuditStore
             await connection.ExecuteAsync(Command($"ALTER TABLE {child} DROP CONSTRAINT \"{name}\""));
         }
 
+        var triggers = (await connection.QueryAsync<string>(Command(
+            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = to_regclass(@table) AND NOT tgisinternal", new { table }))).ToArray();
         var indexes = (await connection.QueryAsync<(string Name, string Definition)>(Command(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname <> @key", new { table, key = table + "_pkey" }))).ToArray();
         await connection.ExecuteAsync(Command($"ALTER TABLE {table} RENAME TO {old}"));
@@ -116,9 +118,9 @@ public sealed partial class PostgreSqlAuditStore
         await connection.ExecuteAsync(Command($"CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE (occurred_at)"));
         await connection.ExecuteAsync(Command($"ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (id, occurred_at)"));
         await connection.ExecuteAsync(Command($"CREATE TABLE {table}_default PARTITION OF {table} DEFAULT"));
-        foreach (var index in indexes)
+        foreach (var definition in indexes.Select(i => i.Definition).Concat(triggers))
         {
-            await connection.ExecuteAsync(Command(index.Definition));
+            await connection.ExecuteAsync(Command(definition));
         }
 
         foreach (var month in await connection.QueryAsync<DateTime>(Command($"SELECT DISTINCT date_trunc('month', occurred_at AT TIME ZONE 'UTC') FROM {old}")))
@@ -163,6 +165,7 @@ public sealed partial class PostgreSqlAuditStore
         try
         {
             await connection.ExecuteAsync(Command(SchemaLockSql));
+            await connection.ExecuteAsync(Command(BeginMaintenanceSql[0]));
             await connection.ExecuteAsync(Command($"CREATE TABLE IF NOT EXISTS {partition} (LIKE {table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"));
             await connection.ExecuteAsync(Command(
                 $"WITH moved AS (DELETE FROM {table}_default WHERE occurred_at >= {Literal(month)} AND occurred_at < {Literal(month.AddMonths(1))} RETURNING *) " +

@@ -94,6 +94,9 @@ public sealed partial class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposab
     protected override string CreateSchemaVersionTableSql =>
         $"CREATE TABLE IF NOT EXISTS {AuditTables.SchemaVersion} (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)";
 
+    /// <summary>The append-only triggers let this transaction (and only it) update and delete audit rows.</summary>
+    protected override IReadOnlyList<string> BeginMaintenanceSql { get; } = ["SET LOCAL audit_trail.maintenance = 'on'"];
+
     /// <summary>A transaction-scoped advisory lock: app instances starting together apply the scripts one at a time.</summary>
     protected override string SchemaLockSql => "SELECT pg_advisory_xact_lock(727100200300)";
 

@@ -77,33 +77,33 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         ArgumentNullException.ThrowIfNull(pseudonymizer);
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = new Dictionary<(string Table, object Id), string?>();
-        foreach (var table in PersonalTable.All)
+        await InMaintenanceAsync(connection, async transaction =>
         {
-            var rows = await PersonalRowsAsync(connection, transaction, table, About(table, "a."), new DynamicParameters(new { user = userId }), null, cancellationToken);
-            await AnonymizeRowsAsync(connection, transaction, table, rows, pseudonymizer, row =>
+            foreach (var table in PersonalTable.All)
             {
-                // Who the row is about changes in the user's own rows; in rows linked to theirs, only a value that is the user.
-                var own = row.Values.Take(table.Subjects.Count).Contains(userId, StringComparer.Ordinal);
-                return i => i >= table.Subjects.Count || own || row.Values[i] == userId;
-            }, cancellationToken);
-            foreach (var row in rows)
-            {
-                changed[(table.Name, row.Id)] = row.TenantId;
+                var rows = await PersonalRowsAsync(connection, transaction, table, About(table, "a."), new DynamicParameters(new { user = userId }), null, cancellationToken);
+                await AnonymizeRowsAsync(connection, transaction, table, rows, pseudonymizer, row =>
+                {
+                    // Who the row is about changes in the user's own rows; in rows linked to theirs, only a value that is the user.
+                    var own = row.Values.Take(table.Subjects.Count).Contains(userId, StringComparer.Ordinal);
+                    return i => i >= table.Subjects.Count || own || row.Values[i] == userId;
+                }, cancellationToken);
+                foreach (var row in rows)
+                {
+                    changed[(table.Name, row.Id)] = row.TenantId;
+                }
             }
-        }
 
-        var segment = new Regex($@"(?<=^|[/\s]){Regex.Escape(userId)}(?=$|[/\s?#])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        foreach (var (table, column) in new[] { (AuditTables.Request.Name, "path"), (AuditTables.Security.Name, "endpoint") })
-        {
-            foreach (var (id, tenant) in await ReplaceSegmentsAsync(connection, transaction, table, column, userId, segment, pseudonymizer.Replace(userId) ?? "anon", cancellationToken))
+            var segment = new Regex($@"(?<=^|[/\s]){Regex.Escape(userId)}(?=$|[/\s?#])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            foreach (var (table, column) in new[] { (AuditTables.Request.Name, "path"), (AuditTables.Security.Name, "endpoint") })
             {
-                changed[(table, id)] = tenant;
+                foreach (var (id, tenant) in await ReplaceSegmentsAsync(connection, transaction, table, column, userId, segment, pseudonymizer.Replace(userId) ?? "anon", cancellationToken))
+                {
+                    changed[(table, id)] = tenant;
+                }
             }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
         var counts = new RowCounts();
         foreach (var ((table, _), tenant) in changed)
         {
@@ -151,11 +151,8 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
                     break;
                 }
 
-                await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-                {
-                    await AnonymizeRowsAsync(connection, transaction, table, rows, pseudonymizer, _ => _ => true, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
+                await InMaintenanceAsync(
+                    connection, transaction => AnonymizeRowsAsync(connection, transaction, table, rows, pseudonymizer, _ => _ => true, cancellationToken), cancellationToken);
 
                 var batch = new RowCounts();
                 foreach (var group in rows.GroupBy(r => r.TenantId))

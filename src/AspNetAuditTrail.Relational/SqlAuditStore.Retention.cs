@@ -131,21 +131,21 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
             return "@id" + i.ToString(CultureInfo.InvariantCulture);
         }));
         var removed = new RowCounts();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (kind == AuditRecordKind.Processes)
+        await InMaintenanceAsync(connection, async transaction =>
         {
-            foreach (var (counted, sql) in ChildCountSql(ids))
+            if (kind == AuditRecordKind.Processes)
             {
-                await CountAsync(connection, transaction, removed, counted, sql, parameters, cancellationToken);
+                foreach (var (counted, sql) in ChildCountSql(ids))
+                {
+                    await CountAsync(connection, transaction, removed, counted, sql, parameters, cancellationToken);
+                }
             }
-        }
 
-        foreach (var delete in DeleteSql(kind, table, ids))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(delete, parameters, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+            foreach (var delete in DeleteSql(kind, table, ids))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(delete, parameters, transaction, cancellationToken: cancellationToken));
+            }
+        }, cancellationToken);
         foreach (var group in batch.GroupBy(r => r.TenantId))
         {
             removed.Add(table, group.Key, group.Count());

@@ -42,6 +42,15 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
     /// </summary>
     protected virtual string OnDuplicateId => "ON CONFLICT (id) DO NOTHING";
 
+    /// <summary>
+    /// Statements that open a transaction of retention or anonymisation: they tell the append-only triggers (schema
+    /// version 8) that this transaction may update and delete audit rows. None by default.
+    /// </summary>
+    protected virtual IReadOnlyList<string> BeginMaintenanceSql => [];
+
+    /// <summary>Statements that end such a transaction's permission before it commits. None by default.</summary>
+    protected virtual IReadOnlyList<string> EndMaintenanceSql => [];
+
     /// <summary>Statements the dialect's bulk path runs, for syntax checks.</summary>
     protected virtual IEnumerable<string> BulkStatements() => [];
 
@@ -75,6 +84,8 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             .Concat(ReadingStatements())
             .Concat(RetentionStatements())
             .Concat(PersonalDataStatements())
+            .Concat(BeginMaintenanceSql)
+            .Concat(EndMaintenanceSql)
             .Concat(Scripts.SelectMany(Batches));
 
     /// <inheritdoc />
@@ -162,6 +173,29 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
         await Write(AuditTables.Step, units.SelectMany(u => u.Steps));
         await Write(AuditTables.Registration, units.SelectMany(u => u.Registrations));
         await Write(AuditTables.BusinessEvent, units.SelectMany(u => u.BusinessEvents));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that may update and delete audit rows (retention, anonymisation),
+    /// committed when it returns.
+    /// </summary>
+    protected async Task InMaintenanceAsync(DbConnection connection, Func<DbTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(work);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in BeginMaintenanceSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        await work(transaction);
+        foreach (var statement in EndMaintenanceSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

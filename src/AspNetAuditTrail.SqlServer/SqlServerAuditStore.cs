@@ -75,6 +75,12 @@ public sealed partial class SqlServerAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
 
+    /// <summary>The append-only triggers let this session update and delete audit rows, until the end of the transaction.</summary>
+    protected override IReadOnlyList<string> BeginMaintenanceSql { get; } = ["EXEC sp_set_session_context @key = N'audit_trail.maintenance', @value = 1;"];
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> EndMaintenanceSql { get; } = ["EXEC sp_set_session_context @key = N'audit_trail.maintenance', @value = NULL;"];
+
     /// <inheritdoc />
     protected override string Limit(string orderedSql, int rows) => $"{orderedSql} OFFSET 0 ROWS FETCH NEXT {rows} ROWS ONLY";
 

@@ -49,6 +49,12 @@ public sealed class SqliteAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    /// <summary>The append-only triggers let this transaction update and delete audit rows: a flag set inside it, never committed set.</summary>
+    protected override IReadOnlyList<string> BeginMaintenanceSql { get; } = ["UPDATE audit_maintenance SET active = 1 WHERE id = 1"];
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> EndMaintenanceSql { get; } = ["UPDATE audit_maintenance SET active = 0 WHERE id = 1"];
+
     /// <inheritdoc />
     protected override object ToDbValue(AuditColumnType type, object? value) => value switch
     {

@@ -195,6 +195,17 @@ public sealed class PostgreSqlCliPersonalDataTests(PostgreSqlServer server) : Cl
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerCliPersonalDataTests(SqlServerServer server) : CliPersonalDataTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteAppendOnlyTests() : AppendOnlyTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAppendOnlyTests(PostgreSqlServer server) : AppendOnlyTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPartitionedAppendOnlyTests(PostgreSqlServer server) : AppendOnlyTests(new PostgreSqlAuditDatabase(server, fresh: true, partitioned: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerAppendOnlyTests(SqlServerServer server) : AppendOnlyTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -97,6 +97,24 @@ public abstract class AuditDatabase : IAsyncDisposable
         return connection.Execute(sql, parameters);
     }
 
+    /// <summary>The statements that let a transaction past the append-only triggers, as retention and anonymisation do.</summary>
+    public abstract IReadOnlyList<string> MaintenanceSql { get; }
+
+    /// <summary>Runs a change of audit rows as retention and anonymisation do: in a transaction that says so to the append-only triggers.</summary>
+    public int ExecuteInMaintenance(string sql, object? parameters = null)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var statement in MaintenanceSql)
+        {
+            connection.Execute(statement, transaction: transaction);
+        }
+
+        var changed = connection.Execute(sql, parameters, transaction);
+        transaction.Commit();
+        return changed;
+    }
+
     /// <summary>Waits (6 s unless told otherwise) until the writer has put at least <paramref name="rows"/> rows in a table.</summary>
     public async Task WaitForRowsAsync(string table, long rows, string where = "1 = 1", TimeSpan? timeout = null)
     {

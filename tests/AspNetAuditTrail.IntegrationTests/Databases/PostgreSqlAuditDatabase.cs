@@ -25,6 +25,10 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh,
 
     public override string RefusingConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = "no_such_role", Timeout = 2 }.ConnectionString;
 
+    public override string SessionMaintenanceSql => "SET audit_trail.maintenance = 'on'";
+
+    public override IReadOnlyList<string> MaintenanceSql { get; } = ["SET LOCAL audit_trail.maintenance = 'on'"];
+
     public override DbConnection Open()
     {
         var connection = new NpgsqlConnection(ConnectionString);

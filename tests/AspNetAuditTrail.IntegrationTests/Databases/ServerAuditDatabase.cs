@@ -17,6 +17,9 @@ public abstract class ServerAuditDatabase(IAuditTestServer server, bool fresh) :
     /// <summary>What Respawn empties: the audit tables, not the schema versions.</summary>
     public abstract RespawnerOptions RespawnOptions { get; }
 
+    /// <summary>The statement that lets a whole session past the append-only triggers (for Respawn's reset).</summary>
+    public abstract string SessionMaintenanceSql { get; }
+
     public override async Task PrepareAsync()
     {
         if (fresh)

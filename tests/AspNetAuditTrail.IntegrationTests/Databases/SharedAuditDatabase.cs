@@ -1,3 +1,4 @@
+using Dapper;
 using Respawn;
 
 namespace AspNetAuditTrail.IntegrationTests.Databases;
@@ -21,6 +22,9 @@ public sealed class SharedAuditDatabase
 
         await using var connection = database.Open();
         _respawner ??= await Respawner.CreateAsync(connection, database.RespawnOptions);
+
+        // Past the append-only triggers for this session: the reset is maintenance too.
+        await connection.ExecuteAsync(database.SessionMaintenanceSql);
         await _respawner.ResetAsync(connection);
     }
 }

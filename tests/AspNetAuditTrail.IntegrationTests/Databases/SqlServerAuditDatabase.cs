@@ -30,6 +30,10 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
     public override string RefusingConnectionString =>
         new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) { UserID = "no_such_login", Password = "wrong", IntegratedSecurity = false, ConnectTimeout = 2 }.ConnectionString;
 
+    public override string SessionMaintenanceSql => "EXEC sp_set_session_context @key = N'audit_trail.maintenance', @value = 1;";
+
+    public override IReadOnlyList<string> MaintenanceSql { get; } = ["EXEC sp_set_session_context @key = N'audit_trail.maintenance', @value = 1;"];
+
     public override DbConnection Open()
     {
         var connection = new SqlConnection(ConnectionString);

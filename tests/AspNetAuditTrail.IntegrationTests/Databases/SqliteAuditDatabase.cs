@@ -22,6 +22,8 @@ public sealed class SqliteAuditDatabase : AuditDatabase
 
     public override Task PrepareAsync() => Task.CompletedTask;
 
+    public override IReadOnlyList<string> MaintenanceSql { get; } = ["UPDATE audit_maintenance SET active = 1 WHERE id = 1"];
+
     public override DbConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
