@@ -47,13 +47,19 @@ public sealed partial class PostgreSqlAuditStore
                 continue;
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            CommandDefinition Command(string sql, object? parameters = null) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
             var (where, parameters) = removable("a.");
+            var keeps = $"SELECT EXISTS (SELECT 1 FROM {partition} a WHERE NOT ({where}))";
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(keeps, parameters, cancellationToken: cancellationToken)))
+            {
+                continue;
+            }
 
-            // Locked first: no row can arrive between the check and the drop.
-            await connection.ExecuteAsync(Command($"LOCK TABLE {partition} IN ACCESS EXCLUSIVE MODE"));
-            if (await connection.ExecuteScalarAsync<bool>(Command($"SELECT EXISTS (SELECT 1 FROM {partition} a WHERE NOT ({where}))", parameters)))
+            // Locked parent first, as every query of the table locks it, so that no reader or writer deadlocks with the drop;
+            // checked again under the lock: no row can arrive between the check and the drop.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            CommandDefinition Command(string sql, object? values = null) => new(sql, values, transaction, cancellationToken: cancellationToken);
+            await connection.ExecuteAsync(Command($"LOCK TABLE {table}, {partition} IN ACCESS EXCLUSIVE MODE"));
+            if (await connection.ExecuteScalarAsync<bool>(Command(keeps, parameters)))
             {
                 continue;
             }

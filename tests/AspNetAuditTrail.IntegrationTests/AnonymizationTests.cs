@@ -4,6 +4,7 @@ using AspNetAuditTrail.IntegrationTests.Databases;
 using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Retention;
 using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -66,6 +67,17 @@ public abstract class AnonymizationTests(AuditDatabase database) : DatabaseTest(
         Assert.Equal(anas, exported);
         Assert.All(json.RootElement.GetProperty(AuditTables.Request.Name).EnumerateArray(), r => Assert.Equal(Ana, r.GetProperty("user_id").GetString()));
         Assert.Equal(anas.Count, (await ((IAuditPersonalDataStore)store).CountUserAsync(Ana, Token)).Sum(c => c.Rows));
+    }
+
+    [Fact]
+    public async Task AnAppResolvesThePersonalDataStoreFromItsServices()
+    {
+        var (_, anas) = await SeedAsync();
+        await using var app = await MinimalHost.StartAsync(Database, _ => { });
+
+        var personal = app.Services.GetRequiredService<IAuditPersonalDataStore>();
+
+        Assert.Equal(anas.Count, (await personal.CountUserAsync(Ana, Token)).Sum(c => c.Rows));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public static class AuditTrailServiceCollectionExtensions
             ?? throw new InvalidOperationException("The chosen audit store has no schema to migrate: it does not implement IAuditSchemaMigrator."));
         services.TryAddSingleton<IAuditReader>(sp => sp.GetRequiredService<AspNetAuditTrail.Storage.IAuditStore>() as IAuditReader
             ?? throw new InvalidOperationException("The chosen audit store cannot read the trail back: it does not implement IAuditReader."));
+        services.TryAddSingleton<AspNetAuditTrail.Retention.IAuditPersonalDataStore>(sp => sp.GetRequiredService<IAuditStore>() as AspNetAuditTrail.Retention.IAuditPersonalDataStore
+            ?? throw new InvalidOperationException("The chosen audit store cannot export or anonymise a person's rows: it does not implement IAuditPersonalDataStore."));
         services.TryAddSingleton<BruteForceDetector>();
         services.TryAddSingleton<SecurityRecorder>();
         if (firstCall)
