@@ -111,7 +111,7 @@ internal static class RetentionRun
         {
             // The seeded months are made, and their rows moved out of the default partition.
             await ((Storage.IAuditSchemaMigrator)audit).MigrateAsync(CancellationToken.None);
-            await RetentionSeed.SeedAsync(store, connectionString, 0);
+            await RetentionSeed.AnalyzeAsync(store, connectionString);
         }
 
         return connectionString;

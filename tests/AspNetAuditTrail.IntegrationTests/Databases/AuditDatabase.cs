@@ -97,6 +97,15 @@ public abstract class AuditDatabase : IAsyncDisposable
         return connection.Execute(sql, parameters);
     }
 
+    /// <summary>The seven audit tables (the schema's own tables aside).</summary>
+    public static readonly string[] AuditTableNames =
+    [
+        "request_audit_event", "login_audit_event", "security_audit_event", "process_audit_event", "step_audit_event", "registration_audit_event", "audit_event",
+    ];
+
+    /// <summary>The rows in each audit table.</summary>
+    public Dictionary<string, long> RowCounts() => AuditTableNames.ToDictionary(t => t, t => Scalar<long>($"SELECT count(*) FROM {Table(t)}"));
+
     /// <summary>The statements that let a transaction past the append-only triggers, as retention and anonymisation do.</summary>
     public abstract IReadOnlyList<string> MaintenanceSql { get; }
 
