@@ -22,15 +22,19 @@ internal sealed class AuditRetentionJob(
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(1);
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            // The first run comes soon after start, so that an app restarted more often than the interval still runs it.
+            var wait = Min(options.CurrentValue.Retention.Interval, FirstRunAfter);
             while (true)
             {
-                await Task.Delay(options.CurrentValue.Retention.Interval, time, stoppingToken);
+                await Task.Delay(wait, time, stoppingToken);
+                wait = options.CurrentValue.Retention.Interval;
                 var current = options.CurrentValue;
                 if (!current.Retention.IsEnabled && !current.Anonymization.IsEnabled)
                 {
@@ -131,6 +135,8 @@ internal sealed class AuditRetentionJob(
             await ReleaseAsync(retaining);
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task ReleaseAsync(IAuditRetentionStore retaining)
     {

@@ -9,7 +9,7 @@ public sealed class AuditRetentionOptions : AuditPeriods
     /// <summary>Periods of a tenant (by its id) that replace the ones above for its rows; a kind it does not set follows the ones above.</summary>
     public Dictionary<string, AuditPeriods> Tenants { get; set; } = [];
 
-    /// <summary>How often the job runs (the first run is one interval after start). Default 1 hour.</summary>
+    /// <summary>How often the job runs (the first run is a minute after start, or one interval when that is shorter). Default 1 hour.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How many rows of one kind are removed per transaction. Default 1,000 (at most 2,000).</summary>
