@@ -24,7 +24,7 @@ public sealed partial class PostgreSqlAuditStore
     {
         if (_options.PartitionByMonth && _time.GetUtcNow() - _partitionsCheckedAt >= TimeSpan.FromDays(1))
         {
-            await EnsurePartitionsAsync(cancellationToken);
+            await EnsurePartitionsAsync(PartitionedTables, cancellationToken);
         }
     }
 
@@ -37,8 +37,8 @@ public sealed partial class PostgreSqlAuditStore
             return [];
         }
 
-        // Rows that waited in the default partition go to their months first, so that a month is whole when it is dropped.
-        await EnsurePartitionsAsync(cancellationToken);
+        // Rows of this table that waited in the default partition go to their months first, so that a month is whole when it is dropped.
+        await EnsurePartitionsAsync([table], cancellationToken);
         var counts = new List<AuditRowCount>();
         foreach (var (partition, month) in await PartitionsAsync((NpgsqlConnection)connection, null, table, cancellationToken))
         {
@@ -48,7 +48,7 @@ public sealed partial class PostgreSqlAuditStore
             }
 
             var (where, parameters) = removable("a.");
-            var keeps = $"SELECT EXISTS (SELECT 1 FROM {partition} a WHERE NOT ({where}))";
+            var keeps = $"SELECT EXISTS (SELECT 1 FROM {partition} a WHERE NOT {where})";
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(keeps, parameters, cancellationToken: cancellationToken)))
             {
                 continue;
@@ -93,7 +93,7 @@ public sealed partial class PostgreSqlAuditStore
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await EnsurePartitionsAsync(cancellationToken);
+        await EnsurePartitionsAsync(PartitionedTables, cancellationToken);
     }
 
     /// <summary>
@@ -139,14 +139,17 @@ public sealed partial class PostgreSqlAuditStore
         await connection.ExecuteAsync(Command($"DROP TABLE {old}"));
     }
 
-    /// <summary>Makes the partitions of this month and the months ahead, and of every month that has rows in the default partition (moving them in).</summary>
-    private async Task EnsurePartitionsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the tables' partitions of this month and the months ahead, and of every month that has rows in the default
+    /// partition (moving them in). Done for every table, it counts as the day's check.
+    /// </summary>
+    private async Task EnsurePartitionsAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var current = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         await using var connection = _dataSource.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        foreach (var table in PartitionedTables)
+        foreach (var table in tables)
         {
             var existing = (await PartitionsAsync(connection, null, table, cancellationToken)).Select(p => p.Month).ToHashSet();
             var waiting = await connection.QueryAsync<DateTime>(new CommandDefinition(
@@ -159,7 +162,10 @@ public sealed partial class PostgreSqlAuditStore
             }
         }
 
-        _partitionsCheckedAt = now;
+        if (tables.Count == PartitionedTables.Length)
+        {
+            _partitionsCheckedAt = now;
+        }
     }
 
     /// <summary>Makes one month's partition, moving its rows out of the default partition; a month that cannot be made (rows arriving meanwhile) stays in the default one.</summary>

@@ -9,16 +9,23 @@ namespace AspNetAuditTrail.Relational;
 /// <summary>How <see cref="SqlAuditStore"/> anonymises rows: each row's personal values read, replaced in the app, and written back by id with its content removed.</summary>
 public abstract partial class SqlAuditStore
 {
+    /// <summary>The text columns whose segments may name a user (a request's path, a security event's endpoint).</summary>
+    private static readonly (string Table, string Column)[] SegmentColumns = [(AuditTables.Request.Name, "path"), (AuditTables.Security.Name, "endpoint")];
     /// <summary>The rows the predicate selects, oldest first, with their subject and identifier values.</summary>
     private async Task<IReadOnlyList<PersonalRow>> PersonalRowsAsync(
         DbConnection connection, DbTransaction? transaction, PersonalTable table, string where, DynamicParameters parameters, int? limit, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT a.id, a.tenant_id{string.Concat(table.Replaced.Select(c => ", a." + c))} FROM {TableName(table.Name)} a WHERE {where} ORDER BY a.occurred_at, a.id";
-        var rows = await connection.QueryAsync(new CommandDefinition(limit is { } rowLimit ? Limit(sql, rowLimit) : sql, parameters, transaction, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync(new CommandDefinition(PersonalRowsSql(table, where, limit), parameters, transaction, cancellationToken: cancellationToken));
         return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new PersonalRow(
             r["id"]!,
             (string?)FromDbValue(AuditColumnType.Text, r["tenant_id"]),
             [.. table.Replaced.Select(c => (string?)FromDbValue(AuditColumnType.Text, r[c]))]))];
+    }
+
+    private string PersonalRowsSql(PersonalTable table, string where, int? limit)
+    {
+        var sql = $"SELECT a.id, a.tenant_id{string.Concat(table.Replaced.Select(c => ", a." + c))} FROM {TableName(table.Name)} a WHERE {where} ORDER BY a.occurred_at, a.id";
+        return limit is { } rows ? Limit(sql, rows) : sql;
     }
 
     /// <summary>
@@ -105,7 +112,7 @@ public abstract partial class SqlAuditStore
 
             var id = row["id"]!;
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE {TableName(table)} SET {column} = @value WHERE id = @id",
+                ReplaceSegmentSql(table, column),
                 new { value = maxLength > 0 && replaced.Length > maxLength ? replaced[..maxLength] : replaced, id },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -118,6 +125,8 @@ public abstract partial class SqlAuditStore
     private string SegmentCandidatesSql(string table, string column) =>
         $@"SELECT a.id, a.tenant_id, a.{column} AS value FROM {TableName(table)} a WHERE a.{column} LIKE @like ESCAPE '\'";
 
+    private string ReplaceSegmentSql(string table, string column) => $"UPDATE {TableName(table)} SET {column} = @value WHERE id = @id";
+
     private static int ColumnLength(string table, string column) => table == AuditTables.Request.Name
         ? AuditTables.Request.Columns.First(c => c.Name == column).MaxLength
         : AuditTables.Security.Columns.First(c => c.Name == column).MaxLength;
@@ -128,14 +137,18 @@ public abstract partial class SqlAuditStore
         var plan = AuditPeriodPlan.Create(new AuditAnonymizationOptions { Requests = 30, BusinessEvents = 60, BusinessEventCategories = { ["billing"] = 90 } }, new Dictionary<string, AuditPeriods>(), DateTimeOffset.UnixEpoch);
         foreach (var table in PersonalTable.All)
         {
-            yield return CountSql(table, About(table, "a."));
-            yield return $"SELECT a.* FROM {TableName(table.Name)} a WHERE {About(table, "a.")} ORDER BY a.occurred_at, a.id";
-            yield return CountSql(table, Anonymizable(plan, table, new DynamicParameters()));
-            yield return Limit($"SELECT a.id, a.tenant_id{string.Concat(table.Replaced.Select(c => ", a." + c))} FROM {TableName(table.Name)} a WHERE {Anonymizable(plan, table, new DynamicParameters())} ORDER BY a.occurred_at, a.id", 1000);
+            yield return CountSql(table.Name, About(table, "a."));
+            yield return ExportSql(table);
+            yield return CountSql(table.Name, Anonymizable(plan, table, new DynamicParameters()));
+            yield return PersonalRowsSql(table, About(table, "a."), null);
+            yield return PersonalRowsSql(table, Anonymizable(plan, table, new DynamicParameters()), 1000);
             yield return AnonymizeRowSql(table);
         }
 
-        yield return SegmentCandidatesSql(AuditTables.Request.Name, "path");
-        yield return $"UPDATE {TableName(AuditTables.Request.Name)} SET path = @value WHERE id = @id";
+        foreach (var (table, column) in SegmentColumns)
+        {
+            yield return SegmentCandidatesSql(table, column);
+            yield return ReplaceSegmentSql(table, column);
+        }
     }
 }

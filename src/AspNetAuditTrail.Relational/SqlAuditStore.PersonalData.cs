@@ -24,7 +24,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         var counts = new RowCounts();
         foreach (var table in PersonalTable.All)
         {
-            await CountAsync(connection, null, counts, table.Name, CountSql(table, About(table, "a.")), new { user = userId }, cancellationToken);
+            await CountAsync(connection, null, counts, table.Name, CountSql(table.Name, About(table, "a.")), new { user = userId }, cancellationToken);
         }
 
         return counts.ToList();
@@ -40,7 +40,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
             where TEvent : IAuditEvent
         {
             var parameters = new DynamicParameters(new { user = userId });
-            var sql = $"SELECT a.* FROM {TableName(table.Name)} a WHERE {About(PersonalTable.Named(table.Name), "a.")} ORDER BY a.occurred_at, a.id";
+            var sql = ExportSql(PersonalTable.Named(table.Name));
             writer.WritePropertyName(table.Name);
             writer.WriteStartArray();
             var pending = 0;
@@ -96,7 +96,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
             }
 
             var segment = new Regex($@"(?<=^|[/\s]){Regex.Escape(userId)}(?=$|[/\s?#])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            foreach (var (table, column) in new[] { (AuditTables.Request.Name, "path"), (AuditTables.Security.Name, "endpoint") })
+            foreach (var (table, column) in SegmentColumns)
             {
                 foreach (var (id, tenant) in await ReplaceSegmentsAsync(connection, transaction, table, column, userId, segment, pseudonymizer.Replace(userId) ?? "anon", cancellationToken))
                 {
@@ -123,7 +123,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         foreach (var table in PersonalTable.All.Where(t => plan.Of(t.Kind).Any()))
         {
             var parameters = new DynamicParameters();
-            await CountAsync(connection, null, counts, table.Name, CountSql(table, Anonymizable(plan, table, parameters)), parameters, cancellationToken);
+            await CountAsync(connection, null, counts, table.Name, CountSql(table.Name, Anonymizable(plan, table, parameters)), parameters, cancellationToken);
         }
 
         return counts.ToList();
@@ -171,8 +171,8 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         return total.ToList();
     }
 
-    private string CountSql(PersonalTable table, string where) =>
-        $"SELECT a.tenant_id AS tenant, COUNT(*) AS n FROM {TableName(table.Name)} a WHERE {where} GROUP BY a.tenant_id";
+    /// <summary>Every row of a table about <c>@user</c>, oldest first.</summary>
+    private string ExportSql(PersonalTable table) => $"SELECT a.* FROM {TableName(table.Name)} a WHERE {About(table, "a.")} ORDER BY a.occurred_at, a.id";
 
     /// <summary>The rows of a table past the plan's cut that are not anonymised yet.</summary>
     private string Anonymizable(AuditPeriodPlan plan, PersonalTable table, DynamicParameters parameters) =>

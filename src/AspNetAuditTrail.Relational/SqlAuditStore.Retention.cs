@@ -52,6 +52,15 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         var total = new RowCounts();
+        async Task ReportAsync(IReadOnlyList<AuditRowCount> removed)
+        {
+            total.Add(removed);
+            if (afterBatch is not null)
+            {
+                await afterBatch(removed, cancellationToken);
+            }
+        }
+
         foreach (var (kind, table) in RemovalOrder.Where(k => plan.Of(k.Kind).Any()))
         {
             var whole = await RemoveWholePartitionsAsync(connection, table, plan.Of(kind).Max(c => c.Before), alias =>
@@ -61,11 +70,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
             }, cancellationToken);
             if (whole.Count > 0)
             {
-                total.Add(whole);
-                if (afterBatch is not null)
-                {
-                    await afterBatch(whole, cancellationToken);
-                }
+                await ReportAsync(whole);
             }
 
             (object Time, object Id)? last = null;
@@ -79,12 +84,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
                 }
 
                 last = (batch[^1].OccurredAt, batch[^1].Id);
-                var removed = await RemoveBatchAsync(connection, kind, table, batch, cancellationToken);
-                total.Add(removed);
-                if (afterBatch is not null)
-                {
-                    await afterBatch(removed.ToList(), cancellationToken);
-                }
+                await ReportAsync((await RemoveBatchAsync(connection, kind, table, batch, cancellationToken)).ToList());
             }
         }
 
@@ -158,7 +158,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
     private IEnumerable<(string Table, string Sql)> CountSql(AuditPeriodPlan plan, AuditRecordKind kind, string table, DynamicParameters parameters)
     {
         var where = Removable(plan, kind, "a.", parameters);
-        yield return (table, $"SELECT a.tenant_id AS tenant, COUNT(*) AS n FROM {TableName(table)} a WHERE {where} GROUP BY a.tenant_id");
+        yield return (table, CountSql(table, where));
         if (kind == AuditRecordKind.Processes)
         {
             foreach (var child in ChildCountSql($"SELECT a.id FROM {TableName(table)} a WHERE {where}"))
@@ -233,6 +233,10 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         yield return ReleaseLeaseSql;
     }
 
+    /// <summary>The rows of a table that <paramref name="where"/> selects (alias <c>a</c>), counted by tenant.</summary>
+    private string CountSql(string table, string where) =>
+        $"SELECT a.tenant_id AS tenant, COUNT(*) AS n FROM {TableName(table)} a WHERE {where} GROUP BY a.tenant_id";
+
     private async Task CountAsync(
         DbConnection connection, DbTransaction? transaction, RowCounts counts, string table, string sql, object parameters, CancellationToken cancellationToken)
     {
@@ -242,7 +246,10 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         }
     }
 
-    /// <summary>The rows of a kind that the plan removes; for requests, only those that no row the plan keeps links to.</summary>
+    /// <summary>
+    /// The rows of a kind that the plan removes; for requests, only those that no row the plan keeps links to. One
+    /// parenthesised predicate, never NULL, so that a caller may negate it or join it to others as it is.
+    /// </summary>
     private string Removable(AuditPeriodPlan plan, AuditRecordKind kind, string alias, DynamicParameters parameters)
     {
         var where = Expired(plan, kind, alias, parameters);
@@ -253,7 +260,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
 
         var held = RemovalOrder.Where(k => k.Kind != AuditRecordKind.Requests).Select((linked, i) =>
             $"NOT EXISTS (SELECT 1 FROM {TableName(linked.Table)} l{i} WHERE l{i}.request_event_id = {alias}id AND NOT {Expired(plan, linked.Kind, $"l{i}.", parameters)})");
-        return $"{where} AND {string.Join(" AND ", held)}";
+        return $"({where} AND {string.Join(" AND ", held)})";
     }
 
     /// <summary>The plan's cuts of a kind as one predicate, true or false for every row (never NULL, so that NOT of it is what it says).</summary>

@@ -16,11 +16,7 @@ public abstract class AnonymizationTests(AuditDatabase database) : DatabaseTest(
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly AuditPseudonymizer Pseudonyms = new(new byte[32] { 7, 1, 4, 2, 8, 5, 7, 1, 4, 2, 8, 5, 7, 1, 4, 2, 8, 5, 7, 1, 4, 2, 8, 5, 7, 1, 4, 2, 8, 5, 7, 1 });
 
-    private static readonly string[] Tables =
-    [
-        AuditTables.Request.Name, AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.Step.Name,
-        AuditTables.Registration.Name, AuditTables.BusinessEvent.Name,
-    ];
+    private static readonly string[] Tables = AuditDatabase.AuditTableNames;
 
     [Fact]
     public async Task AnonymizingAUserLeavesNoneOfTheirIdentifiersInAnyColumnAndOthersRowsAsTheyWere()

@@ -17,5 +17,5 @@ public sealed class AuditAnonymizationOptions : AuditPeriods
     public AuditAnonymizationMode Mode { get; set; } = AuditAnonymizationMode.Pseudonymize;
 
     /// <summary>Whether any period is set.</summary>
-    public bool IsEnabled => Enum.GetValues<AuditRecordKind>().Any(k => Of(k) is not null) || BusinessEventCategories.Count > 0;
+    public bool IsEnabled => SetsAny;
 }

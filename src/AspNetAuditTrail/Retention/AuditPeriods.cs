@@ -21,6 +21,9 @@ public class AuditPeriods
     /// <summary>Days for the business events of a category (by its exact name), instead of <see cref="BusinessEvents"/>.</summary>
     public Dictionary<string, int> BusinessEventCategories { get; set; } = [];
 
+    /// <summary>Whether any period is set, of a kind or of a category.</summary>
+    internal bool SetsAny => Enum.GetValues<AuditRecordKind>().Any(k => Of(k) is not null) || BusinessEventCategories.Count > 0;
+
     /// <summary>The period of a kind (for business events: of those outside <see cref="BusinessEventCategories"/>).</summary>
     public int? Of(AuditRecordKind kind) => kind switch
     {

@@ -22,7 +22,5 @@ public sealed class AuditRetentionOptions : AuditPeriods
     public TimeSpan PauseBetweenBatches { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Whether any period is set, globally or for a tenant.</summary>
-    public bool IsEnabled =>
-        Enum.GetValues<AuditRecordKind>().Any(k => Of(k) is not null) || BusinessEventCategories.Count > 0
-        || Tenants.Values.Any(t => Enum.GetValues<AuditRecordKind>().Any(k => t.Of(k) is not null) || t.BusinessEventCategories.Count > 0);
+    public bool IsEnabled => SetsAny || Tenants.Values.Any(t => t.SetsAny);
 }
