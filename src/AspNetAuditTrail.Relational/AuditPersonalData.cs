@@ -14,4 +14,7 @@ public enum AuditPersonalData
 
     /// <summary>Free content that may hold anything about a person (bodies, arguments, input and output, details): removed.</summary>
     Content,
+
+    /// <summary>Text that may name a person in one of its segments (a path, an endpoint): the segment equal to a user's id is replaced when that user is anonymised.</summary>
+    Segments,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AspNetAuditTrail.Events;
 
 namespace AspNetAuditTrail.Relational;
 
@@ -33,6 +34,12 @@ internal sealed class AuditRow(string table, IReadOnlyDictionary<string, object?
         System.Enum.TryParse<TEnum>(Required<string>(column), ignoreCase: false, out var value) && System.Enum.IsDefined(value)
             ? value
             : throw Invalid(column, typeof(TEnum).Name);
+
+    /// <summary>The row's seal; null when it has none (or only part of one).</summary>
+    public AuditSeal? Seal() =>
+        Optional<Guid>("chain_id") is { } chain && Optional<long>("chain_seq") is { } sequence && Text("row_mac") is { } mac && Text("personal_digest") is { } digest
+            ? new AuditSeal(chain, sequence, mac.Trim(), digest.Trim())
+            : null;
 
     private object? Value(string column) =>
         values.TryGetValue(column, out var value) ? value : throw new InvalidDataException($"Table {table} has no column {column}: its schema is not the one this version writes.");

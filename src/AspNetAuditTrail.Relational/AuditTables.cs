@@ -11,6 +11,9 @@ public static partial class AuditTables
     /// <summary>The name of the table of leases (one app instance at a time runs a job such as retention).</summary>
     public const string Lease = "audit_lease";
 
+    /// <summary>The name of the table of signed checkpoints of the rows' hash chains.</summary>
+    public const string Checkpoint = "audit_checkpoint";
+
     /// <summary><c>request_audit_event</c>: one row per audited request.</summary>
     public static AuditTable<RequestAuditEvent> Request { get; } = new("request_audit_event",
     [
@@ -19,7 +22,7 @@ public static partial class AuditTables
         new("method", AuditColumnType.Text, e => e.Method, 32),
         new("scheme", AuditColumnType.Text, e => e.Scheme, 16),
         new("host", AuditColumnType.Text, e => e.Host, 255),
-        new("path", AuditColumnType.Text, e => e.Path, 2048),
+        new("path", AuditColumnType.Text, e => e.Path, 2048, AuditPersonalData.Segments),
         new("query_string", AuditColumnType.Text, e => e.QueryString, 0, AuditPersonalData.Content),
         new("status_code", AuditColumnType.Int32, e => e.StatusCode),
         new("duration_ms", AuditColumnType.Double, e => e.DurationMs),
@@ -81,7 +84,7 @@ public static partial class AuditTables
         new("user_id", AuditColumnType.Text, e => e.UserId, 256, AuditPersonalData.Subject),
         new("user_name", AuditColumnType.Text, e => e.UserName, 256, AuditPersonalData.Subject),
         new("ip_address", AuditColumnType.Text, e => e.IpAddress, 64, AuditPersonalData.Identifier),
-        new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512),
+        new("endpoint", AuditColumnType.Text, e => e.Endpoint, 512, AuditPersonalData.Segments),
         new("details", AuditColumnType.Json, e => e.Details, 0, AuditPersonalData.Content),
         new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
         new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
@@ -171,7 +174,7 @@ public static partial class AuditTables
     ], ReadBusinessEvent);
 
     // Declared after the tables: static initializers run in text order.
-    private static readonly Dictionary<Type, object> ByEventType = new()
+    private static readonly Dictionary<Type, ISealedTable> ByEventType = new()
     {
         [typeof(RequestAuditEvent)] = Request,
         [typeof(LoginAuditEvent)] = Login,
@@ -181,6 +184,13 @@ public static partial class AuditTables
         [typeof(RegistrationAuditEvent)] = Registration,
         [typeof(BusinessAuditEvent)] = BusinessEvent,
     };
+
+    /// <summary>Every table of rows, parents first.</summary>
+    internal static IEnumerable<ISealedTable> All => ByEventType.Values;
+
+    /// <summary>The table of a row.</summary>
+    internal static ISealedTable Of(IAuditEvent row) =>
+        ByEventType.GetValueOrDefault(row.GetType()) ?? throw new NotSupportedException($"No audit table holds rows of type {row.GetType().Name}.");
 
     /// <summary>The table that holds rows of the event type.</summary>
     /// <exception cref="NotSupportedException">No table holds rows of that type.</exception>

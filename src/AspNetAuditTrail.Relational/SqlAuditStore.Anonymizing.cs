@@ -10,7 +10,9 @@ namespace AspNetAuditTrail.Relational;
 public abstract partial class SqlAuditStore
 {
     /// <summary>The text columns whose segments may name a user (a request's path, a security event's endpoint).</summary>
-    private static readonly (string Table, string Column)[] SegmentColumns = [(AuditTables.Request.Name, "path"), (AuditTables.Security.Name, "endpoint")];
+    private static readonly (string Table, string Column)[] SegmentColumns =
+        [.. Segments(AuditTables.Request), .. Segments(AuditTables.Security)];
+
     /// <summary>The rows the predicate selects, oldest first, with their subject and identifier values.</summary>
     private async Task<IReadOnlyList<PersonalRow>> PersonalRowsAsync(
         DbConnection connection, DbTransaction? transaction, PersonalTable table, string where, DynamicParameters parameters, int? limit, CancellationToken cancellationToken)
@@ -113,7 +115,7 @@ public abstract partial class SqlAuditStore
             var id = row["id"]!;
             await connection.ExecuteAsync(new CommandDefinition(
                 ReplaceSegmentSql(table, column),
-                new { value = maxLength > 0 && replaced.Length > maxLength ? replaced[..maxLength] : replaced, id },
+                new { value = maxLength > 0 && replaced.Length > maxLength ? replaced[..maxLength] : replaced, id, now = ToDbValue(AuditColumnType.Timestamp, timeProvider.GetUtcNow()) },
                 transaction,
                 cancellationToken: cancellationToken));
             changed.Add((id, (string?)FromDbValue(AuditColumnType.Text, row["tenant_id"])));
@@ -125,11 +127,16 @@ public abstract partial class SqlAuditStore
     private string SegmentCandidatesSql(string table, string column) =>
         $@"SELECT a.id, a.tenant_id, a.{column} AS value FROM {TableName(table)} a WHERE a.{column} LIKE @like ESCAPE '\'";
 
-    private string ReplaceSegmentSql(string table, string column) => $"UPDATE {TableName(table)} SET {column} = @value WHERE id = @id";
+    // The row counts as anonymised: its chain's MAC holds the segment through the row's personal digest.
+    private string ReplaceSegmentSql(string table, string column) =>
+        $"UPDATE {TableName(table)} SET {column} = @value, anonymized_at = COALESCE(anonymized_at, @now) WHERE id = @id";
 
     private static int ColumnLength(string table, string column) => table == AuditTables.Request.Name
         ? AuditTables.Request.Columns.First(c => c.Name == column).MaxLength
         : AuditTables.Security.Columns.First(c => c.Name == column).MaxLength;
+
+    private static IEnumerable<(string Table, string Column)> Segments<TEvent>(AuditTable<TEvent> table) =>
+        table.Columns.Where(c => c.Personal == AuditPersonalData.Segments).Select(c => (table.Name, c.Name));
 
     /// <summary>Every kind of personal-data statement, for syntax checks.</summary>
     internal IEnumerable<string> PersonalDataStatements()

@@ -84,6 +84,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
             .Concat(ReadingStatements())
             .Concat(RetentionStatements())
             .Concat(PersonalDataStatements())
+            .Concat(IntegrityStatements())
             .Concat(BeginMaintenanceSql)
             .Concat(EndMaintenanceSql)
             .Concat(Scripts.SelectMany(Batches));

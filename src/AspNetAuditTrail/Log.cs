@@ -110,4 +110,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 55, EventName = "RetentionUnsupported", Level = LogLevel.Warning, Message = "AuditTrail:Retention sets periods, but the audit store {Store} cannot apply them (retention runs where the rows are stored, for example in the collector).")]
     public static partial void RetentionUnsupported(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 60, EventName = "ChainStarted", Level = LogLevel.Information, Message = "Audit integrity on: rows written by {Writer} join chain {ChainId}; checkpoints are signed with key {KeyId} and kept in {Sinks} places.")]
+    public static partial void ChainStarted(ILogger logger, Guid chainId, string writer, string keyId, int sinks);
+
+    [LoggerMessage(EventId = 61, EventName = "CheckpointFailed", Level = LogLevel.Warning, Message = "Audit checkpoint {Sequence} could not be kept in {Sink}; the next checkpoint covers its rows too.")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception, long sequence, string sink);
+
+    [LoggerMessage(EventId = 62, EventName = "IntegrityUnsupported", Level = LogLevel.Warning, Message = "AuditTrail:Integrity is enabled, but the audit store {Store} keeps no hash chain (rows are sealed where they are stored, for example in the collector).")]
+    public static partial void IntegrityUnsupported(ILogger logger, string store);
 }

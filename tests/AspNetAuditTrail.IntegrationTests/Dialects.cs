@@ -206,6 +206,17 @@ public sealed class PostgreSqlPartitionedAppendOnlyTests(PostgreSqlServer server
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerAppendOnlyTests(SqlServerServer server) : AppendOnlyTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteIntegrityTests() : IntegrityTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlIntegrityTests(PostgreSqlServer server) : IntegrityTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPartitionedIntegrityTests(PostgreSqlServer server) : IntegrityTests(new PostgreSqlAuditDatabase(server, fresh: true, partitioned: true));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerIntegrityTests(SqlServerServer server) : IntegrityTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

@@ -182,6 +182,8 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
 
         public DateTimeOffset OccurredAt { get; } = DateTimeOffset.UnixEpoch;
 
+        public AuditSeal? Seal => null;
+
         public string? ServiceName => null;
 
         public string? TenantId => null;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AspNetAuditTrail.Capture;
 
 /// <summary>Strict mode (<c>WriteMode</c> <c>Synchronous</c>): the response waits for its row.</summary>
-internal sealed class SynchronousAuditWriter(AuditQueue queue, ILogger<SynchronousAuditWriter> logger)
+internal sealed class SynchronousAuditWriter(AuditQueue queue, AuditChain chain, ILogger<SynchronousAuditWriter> logger)
 {
     /// <summary>
     /// Synchronous mode: the held response goes out only once its row is written; when the row cannot be written in
@@ -23,12 +23,16 @@ internal sealed class SynchronousAuditWriter(AuditQueue queue, ILogger<Synchrono
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
                 timeout.CancelAfter(current.Options.SynchronousWriteTimeout);
+                chain.Seal([unit]);
                 await context.RequestServices.GetRequiredService<IAuditStore>().WriteAsync([unit], timeout.Token);
+                _ = chain.CheckpointIfDueAsync(CancellationToken.None);
             }
         }
         catch (Exception ex)
         {
             Log.SynchronousWriteFailed(logger, ex, context.Request.Method, context.Request.Path.Value ?? "");
+
+            // Sealed already: the background writer keeps its place in the chain.
             queue.Enqueue(unit!);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,3 +1,4 @@
+using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Retention;
 
 namespace AspNetAuditTrail.Configuration;
@@ -168,4 +169,7 @@ public sealed class AuditTrailOptions
 
     /// <summary>After how long each kind of record loses its personal data, and how (<c>AuditTrail:Anonymization</c>). Off by default.</summary>
     public AuditAnonymizationOptions Anonymization { get; set; } = new();
+
+    /// <summary>Tamper evidence: the hash chain of the rows and its signed checkpoints (<c>AuditTrail:Integrity</c>). Off by default.</summary>
+    public AuditIntegrityOptions Integrity { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Retention;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,7 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
         CheckMethods(failures, nameof(options.LogoutUrls), options.LogoutUrls);
         CheckRetention(failures, options.Retention);
         CheckAnonymization(failures, options.Anonymization);
+        CheckIntegrity(failures, options.Integrity);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -99,6 +101,49 @@ internal sealed class AuditTrailOptionsValidator : IValidateOptions<AuditTrailOp
             "must be base64 of at least 32 bytes");
         Require(failures, !anonymization.IsEnabled || anonymization.Key is not null, prefix + nameof(anonymization.Key),
             "is required when an anonymisation period is set (keep it out of the audit database, for example in AuditTrail__Anonymization__Key)");
+    }
+
+    private static void CheckIntegrity(List<string> failures, AuditIntegrityOptions integrity)
+    {
+        const string prefix = nameof(AuditTrailOptions.Integrity) + ":";
+        var keys = "(keep it out of the audit database, for example in AuditTrail__Integrity__ChainKey and AuditTrail__Integrity__SigningKey; audit-trail keys makes them)";
+        Require(failures, !integrity.Enabled || integrity.ChainKey is not null, prefix + nameof(integrity.ChainKey), "is required when integrity is enabled " + keys);
+        Require(failures, !integrity.Enabled || integrity.SigningKey is not null, prefix + nameof(integrity.SigningKey), "is required when integrity is enabled " + keys);
+        foreach (var key in integrity.PreviousChainKeys.Prepend(integrity.ChainKey).OfType<string>())
+        {
+            Require(failures, AuditPseudonymizer.TryDecodeKey(key) is not null, prefix + nameof(integrity.ChainKey), "must be base64 of at least 32 bytes");
+        }
+
+        foreach (var (key, name) in integrity.PreviousPublicKeys.Select(k => ((string?)k, nameof(integrity.PreviousPublicKeys))).Prepend((integrity.SigningKey, nameof(integrity.SigningKey))))
+        {
+            Require(failures, key is null || Parses(key, name == nameof(integrity.SigningKey)), prefix + name,
+                name == nameof(integrity.SigningKey) ? "must be a P-256 private key, PEM or base64 of PKCS#8" : "must hold P-256 public keys, PEM or base64");
+        }
+
+        Require(failures, integrity.CheckpointEveryRows >= 1, prefix + nameof(integrity.CheckpointEveryRows), "must be 1 or more");
+        Require(failures, integrity.CheckpointInterval >= TimeSpan.FromSeconds(1), prefix + nameof(integrity.CheckpointInterval), "must be 1 second or more");
+        Require(failures, integrity.CheckpointFolder is null || !string.IsNullOrWhiteSpace(integrity.CheckpointFolder), prefix + nameof(integrity.CheckpointFolder), "must be a folder, or unset");
+    }
+
+    private static bool Parses(string key, bool isPrivate)
+    {
+        try
+        {
+            if (isPrivate)
+            {
+                AuditSigningKey.Parse(key).Dispose();
+            }
+            else
+            {
+                AuditPublicKey.Parse(key);
+            }
+
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static void CheckPeriods(List<string> failures, string prefix, AuditPeriods periods)

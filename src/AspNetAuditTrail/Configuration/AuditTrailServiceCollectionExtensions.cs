@@ -46,6 +46,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditSettingsProvider>();
         services.TryAddSingleton<AuditJournal>();
         services.TryAddSingleton<AuditQueue>();
+        services.TryAddSingleton<AuditChain>();
         services.TryAddSingleton<AuditTrailMarker>();
         services.TryAddSingleton<HandlerRecorder>();
         services.TryAddSingleton<AuditedRoutes>();

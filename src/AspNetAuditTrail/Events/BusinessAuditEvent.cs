@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>What the application did, in its own terms ("cluster created by this user, with this input"): a row of <c>audit_event</c>.</summary>
@@ -23,6 +25,10 @@ public sealed record BusinessAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>How much it matters.</summary>
     public required AuditLevel Level { get; init; }

@@ -20,4 +20,7 @@ public interface IAuditEvent
 
     /// <summary>When its personal data was anonymised (replaced by pseudonyms, or removed); null while it holds them as recorded.</summary>
     DateTimeOffset? AnonymizedAt { get; }
+
+    /// <summary>The row's place in its writer's hash chain; null until the writer seals it, or when integrity is off.</summary>
+    AuditSeal? Seal { get; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A sign-in, sign-out or failed sign-in: a row of <c>login_audit_event</c>. Never holds a password.</summary>
@@ -20,6 +22,10 @@ public sealed record LoginAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>The request row it belongs to; null when that request is not audited.</summary>
     public Guid? RequestEventId { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A business process: a row of <c>process_audit_event</c>.</summary>
@@ -20,6 +22,10 @@ public sealed record ProcessAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>The request it ran in; null outside an audited request.</summary>
     public Guid? RequestEventId { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>One registration (success or failure) of a step: a row of <c>registration_audit_event</c>.</summary>
@@ -20,6 +22,10 @@ public sealed record RegistrationAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>The step it belongs to.</summary>
     public required Guid StepId { get; init; }

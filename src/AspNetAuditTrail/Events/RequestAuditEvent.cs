@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>One audited HTTP request: a row of <c>request_audit_event</c>.</summary>
@@ -20,6 +22,10 @@ public sealed class RequestAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>HTTP method.</summary>
     public required string Method { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A security event (token failure, access denied or granted, suspicious activity): a row of <c>security_audit_event</c>.</summary>
@@ -20,6 +22,10 @@ public sealed record SecurityAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>The request row it belongs to; null when that request is not audited.</summary>
     public Guid? RequestEventId { get; init; }

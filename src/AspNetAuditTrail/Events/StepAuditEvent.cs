@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AspNetAuditTrail.Events;
 
 /// <summary>A step of a process, with the number of registrations it expects: a row of <c>step_audit_event</c>.</summary>
@@ -20,6 +22,10 @@ public sealed record StepAuditEvent : IAuditEvent
 
     /// <inheritdoc />
     public DateTimeOffset? AnonymizedAt { get; init; }
+
+    /// <inheritdoc />
+    [JsonInclude]
+    public AuditSeal? Seal { get; internal set; }
 
     /// <summary>The process it belongs to.</summary>
     public required Guid ProcessId { get; init; }

@@ -36,6 +36,8 @@ internal sealed partial class AuditWriter
             // over, and ids already stored are skipped.
             foreach (var chunk in _journal.ReadReplayBatches(_options.BatchSize, _options.QueueCapacityBytes / 4))
             {
+                // Units sealed before they were journaled keep their place; others (spilled from the queue) join the chain now.
+                _chain.Seal(chunk);
                 try
                 {
                     await _retry.ExecuteAsync(static (state, token) => state.Writer.WriteOnceAsync(state.Chunk, token), (Writer: this, Chunk: chunk), _abort.Token);

@@ -28,6 +28,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly QueueBatch _batch;
+    private readonly AuditChain _chain;
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
     private AuditSchema? _schema;
@@ -41,8 +42,10 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
         TimeProvider time,
         AuditMetrics metrics,
         AuditTrailStatus status,
+        AuditChain chain,
         ILogger<AuditWriter> logger)
     {
+        _chain = chain;
         _status = status;
         _queue = queue;
         _journal = journal;
@@ -59,6 +62,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
     {
         _store = _services.GetService<IAuditStore>() ?? throw new InvalidOperationException(AuditJournal.NoStore);
         _schema = _services.GetRequiredService<AuditSchema>();
+        _chain.Start(_store);
         _loop = Task.Run(RunAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -83,6 +87,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
         }
 
         await _queue.CompleteSpillsAsync();
+        await _chain.FinalAsync(cancellationToken);
     }
 
     /// <summary>Runs the loop; a failure of the loop itself is logged, shows in health, and the loop starts again.</summary>
@@ -132,8 +137,10 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
             while (_batch.Units.Count > 0 || await _queue.WaitToReadAsync(_abort.Token))
             {
                 await _batch.FillAsync(_abort.Token);
+                _chain.Seal(_batch.Units);
                 await WriteAsync(_batch.Units);
                 _batch.Release();
+                await _chain.CheckpointIfDueAsync(_abort.Token);
             }
         }
         catch (Exception) when (_abort.IsCancellationRequested)

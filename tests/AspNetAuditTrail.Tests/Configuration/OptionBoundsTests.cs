@@ -5,6 +5,8 @@ namespace AspNetAuditTrail.Tests.Configuration;
 /// <summary>Every setting is either bounded (each bound checked here) or listed as taking any value: a new setting fails this test until it is one or the other.</summary>
 public class OptionBoundsTests
 {
+    private static readonly string SigningKey = AspNetAuditTrail.Integrity.AuditSigningKey.Create().ExportPrivateKey();
+
     private static readonly Dictionary<string, Action<AuditTrailOptions>[]> OutOfBounds = new()
     {
         ["ConnectionString"] = [o => o.ConnectionString = null, o => o.ConnectionString = " "],
@@ -42,6 +44,13 @@ public class OptionBoundsTests
             o => o.Anonymization.Requests = 30, o => o.Anonymization.Key = "short", o => o.Anonymization.Key = Convert.ToBase64String(new byte[31]),
             o => o.Anonymization.Mode = (AspNetAuditTrail.Retention.AuditAnonymizationMode)9,
             o => (o.Anonymization.Key, o.Anonymization.SignIns) = (Convert.ToBase64String(new byte[32]), 0),
+        ],
+        ["Integrity"] =
+        [
+            o => (o.Integrity.Enabled, o.Integrity.SigningKey) = (true, SigningKey), o => (o.Integrity.Enabled, o.Integrity.ChainKey) = (true, Convert.ToBase64String(new byte[32])),
+            o => o.Integrity.ChainKey = Convert.ToBase64String(new byte[31]), o => o.Integrity.SigningKey = "not a key",
+            o => o.Integrity.PreviousChainKeys = ["short"], o => o.Integrity.PreviousPublicKeys = [Convert.ToBase64String(new byte[64])],
+            o => o.Integrity.CheckpointEveryRows = 0, o => o.Integrity.CheckpointInterval = TimeSpan.FromMilliseconds(500), o => o.Integrity.CheckpointFolder = " ",
         ],
         ["Retention"] =
         [

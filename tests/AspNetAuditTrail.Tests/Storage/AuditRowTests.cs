@@ -11,6 +11,7 @@ public sealed class AuditRowTests
     {
         ["id"] = Id, ["occurred_at"] = DateTimeOffset.UnixEpoch, ["request_event_id"] = null, ["status"] = status,
         ["user_name"] = "ana", ["user_id"] = null, ["ip_address"] = null, ["extra_information"] = null, ["service_name"] = "api", ["tenant_id"] = null, ["subtenant_id"] = null, ["anonymized_at"] = null,
+        ["chain_id"] = null, ["chain_seq"] = null, ["row_mac"] = null, ["personal_digest"] = null,
     };
 
     [Fact]

@@ -48,12 +48,15 @@ internal sealed class WriterHarness : IAsyncDisposable
         Journal = new AuditJournal(Options.Create(options), new HostingEnvironment { ApplicationName = "writer-tests" }, _services, Time, metrics, NullLogger<AuditJournal>.Instance);
         Queue = new AuditQueue(Options.Create(options), Journal, metrics, NullLogger<AuditQueue>.Instance);
         Status = new AuditTrailStatus(Time);
-        Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, Status, NullLogger<AuditWriter>.Instance);
+        Chain = new AuditChain(Options.Create(options), _services, Time, NullLogger<AuditChain>.Instance);
+        Writer = new AuditWriter(Queue, Journal, _services, Options.Create(options), Time, metrics, Status, Chain, NullLogger<AuditWriter>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     public AuditQueue Queue { get; }
+
+    public AuditChain Chain { get; }
 
     public AuditJournal Journal { get; }
 

@@ -1,0 +1,166 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AspNetAuditTrail.Relational;
+
+/// <summary>
+/// Writes rows in canonical form, version 1 (README "Tamper evidence"): the table's name, then each plain column's
+/// value, then the SHA-256 of the personal columns' values. A value is one byte 0 for NULL, or one byte 1 and then:
+/// an id as 16 bytes in RFC 4122 order; a time as microseconds since 1970 (8 bytes, big-endian, rounded down); 32- and
+/// 64-bit integers in 4 and 8 bytes, big-endian; a double as its 8 IEEE 754 bytes, big-endian; a boolean as one byte
+/// 0 or 1; text as its UTF-8 length (4 bytes, big-endian) and bytes; JSON as text in canonical form (see
+/// <see cref="CanonicalJson"/>), or with a first byte 2 instead of 1, as it is, when it does not parse. The table name
+/// is written as text without the first byte. One instance is not for concurrent use.
+/// </summary>
+internal sealed class CanonicalEncoder : IDisposable
+{
+    private readonly HashingWriter _personal = new();
+    private readonly CanonicalJson _json = new();
+
+    /// <summary>
+    /// Writes a row whose column values (in the common form, see <c>FromDbValue</c>) <paramref name="value"/> gives;
+    /// the personal digest is computed from them, or taken from <paramref name="storedDigest"/> (anonymised rows).
+    /// </summary>
+    public void Write(CanonicalLayout layout, Func<int, object?> value, IBufferWriter<byte> output, Span<byte> personalDigest, string? storedDigest)
+    {
+        WriteBytes(output, layout.Table);
+        foreach (var i in layout.Plain)
+        {
+            WriteValue(output, layout.Types[i], value(i));
+        }
+
+        if (storedDigest is null)
+        {
+            foreach (var i in layout.Personal)
+            {
+                WriteValue(_personal, layout.Types[i], value(i));
+            }
+
+            _personal.Finish(personalDigest);
+        }
+        else if (Convert.FromHexString(storedDigest.AsSpan().Trim(), personalDigest, out _, out var written) != OperationStatus.Done || written != 32)
+        {
+            personalDigest.Clear();
+        }
+
+        output.Write<byte>(personalDigest);
+    }
+
+    private void WriteValue(IBufferWriter<byte> output, AuditColumnType type, object? value)
+    {
+        if (value is null)
+        {
+            output.Write<byte>([0]);
+            return;
+        }
+
+        switch (type)
+        {
+            case AuditColumnType.Id:
+                var id = output.GetSpan(17);
+                id[0] = 1;
+                ((Guid)value).TryWriteBytes(id[1..], bigEndian: true, out _);
+                output.Advance(17);
+                break;
+            case AuditColumnType.Timestamp:
+                var ticks = ((DateTimeOffset)value).UtcTicks - DateTime.UnixEpoch.Ticks;
+                WriteInt64(output, ticks >= 0 ? ticks / 10 : ((ticks + 1) / 10) - 1);
+                break;
+            case AuditColumnType.Int32:
+                var int32 = output.GetSpan(5);
+                int32[0] = 1;
+                BinaryPrimitives.WriteInt32BigEndian(int32[1..], Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+                output.Advance(5);
+                break;
+            case AuditColumnType.Int64:
+                WriteInt64(output, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case AuditColumnType.Double:
+                WriteInt64(output, BitConverter.DoubleToInt64Bits(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)));
+                break;
+            case AuditColumnType.Boolean:
+                output.Write<byte>([1, (bool)value ? (byte)1 : (byte)0]);
+                break;
+            case AuditColumnType.Json:
+                var text = (string)value;
+                if (_json.TryCanonicalize(text, out var canonical))
+                {
+                    output.Write<byte>([1]);
+                    WriteBytes(output, canonical);
+                }
+                else
+                {
+                    output.Write<byte>([2]);
+                    WriteText(output, text);
+                }
+
+                break;
+            default:
+                output.Write<byte>([1]);
+                WriteText(output, (string)value);
+                break;
+        }
+    }
+
+    private static void WriteInt64(IBufferWriter<byte> output, long number)
+    {
+        var span = output.GetSpan(9);
+        span[0] = 1;
+        BinaryPrimitives.WriteInt64BigEndian(span[1..], number);
+        output.Advance(9);
+    }
+
+    private static void WriteText(IBufferWriter<byte> output, string text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        var span = output.GetSpan(4 + length);
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        Encoding.UTF8.GetBytes(text, span[4..]);
+        output.Advance(4 + length);
+    }
+
+    private static void WriteBytes(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        var span = output.GetSpan(4 + bytes.Length);
+        BinaryPrimitives.WriteInt32BigEndian(span, bytes.Length);
+        bytes.CopyTo(span[4..]);
+        output.Advance(4 + bytes.Length);
+    }
+
+    public void Dispose()
+    {
+        _personal.Dispose();
+        _json.Dispose();
+    }
+
+    /// <summary>A buffer writer that hashes what is written into it (SHA-256) instead of keeping it.</summary>
+    private sealed class HashingWriter : IBufferWriter<byte>, IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = new byte[1024];
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            if (sizeHint > _buffer.Length)
+            {
+                _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
+            }
+
+            return _buffer;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            GetSpan(sizeHint);
+            return _buffer;
+        }
+
+        public void Advance(int count) => _hash.AppendData(_buffer, 0, count);
+
+        public void Finish(Span<byte> digest) => _hash.GetHashAndReset(digest);
+
+        public void Dispose() => _hash.Dispose();
+    }
+}

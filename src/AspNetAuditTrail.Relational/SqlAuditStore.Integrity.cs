@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Integrity;
+using Dapper;
+
+namespace AspNetAuditTrail.Relational;
+
+/// <summary>
+/// Tamper evidence in <see cref="SqlAuditStore"/>: the rows' canonical form (from the column model), the
+/// <c>audit_checkpoint</c> table as a checkpoint sink, and what verification reads back.
+/// </summary>
+public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpointSink, IAuditIntegrityReader
+{
+    private readonly CanonicalEncoder _encoder = new();
+    private readonly Lock _encoding = new();
+
+    /// <inheritdoc />
+    public string Name => "audit database " + Identity;
+
+    private string InsertCheckpointSql =>
+        $"INSERT INTO {TableName(AuditTables.Checkpoint)} (chain_id, sequence, kind, chain_hash, created_at, writer, key_id, signature) " +
+        "SELECT @chain, @sequence, @kind, @hash, @createdAt, @writer, @keyId, @signature " +
+        $"WHERE NOT EXISTS (SELECT 1 FROM {TableName(AuditTables.Checkpoint)} WHERE chain_id = @chain AND sequence = @sequence AND kind = @kind)";
+
+    private string CheckpointsSql => $"SELECT chain_id, sequence, kind, chain_hash, created_at, writer, key_id, signature FROM {TableName(AuditTables.Checkpoint)}";
+
+    /// <inheritdoc />
+    public void Write(IAuditEvent row, IBufferWriter<byte> output, Span<byte> personalDigest)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        lock (_encoding)
+        {
+            AuditTables.Of(row).WriteCanonical(row, _encoder, output, personalDigest);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertCheckpointSql, CheckpointParameters(checkpoint), cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync(new CommandDefinition(CheckpointsSql, cancellationToken: cancellationToken));
+        return [.. rows.Cast<IDictionary<string, object?>>().Select(r => new AuditCheckpoint
+        {
+            ChainId = (Guid)FromDbValue(AuditColumnType.Id, r["chain_id"])!,
+            Sequence = (long)FromDbValue(AuditColumnType.Int64, r["sequence"])!,
+            Kind = Enum.TryParse<AuditCheckpointKind>((string)FromDbValue(AuditColumnType.Text, r["kind"])!, out var kind) ? kind : (AuditCheckpointKind)(-1),
+            ChainHash = ((string)FromDbValue(AuditColumnType.Text, r["chain_hash"])!).Trim(),
+            CreatedAt = (DateTimeOffset)FromDbValue(AuditColumnType.Timestamp, r["created_at"])!,
+            Writer = (string)FromDbValue(AuditColumnType.Text, r["writer"])!,
+            KeyId = (string)FromDbValue(AuditColumnType.Text, r["key_id"])!,
+            Signature = (string)FromDbValue(AuditColumnType.Text, r["signature"])!,
+        })];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditChainExtent>> ReadChainsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var extents = new Dictionary<Guid, AuditChainExtent>();
+        foreach (var table in AuditTables.All)
+        {
+            var rows = await connection.QueryAsync(new CommandDefinition(ChainsSql(table.Name), cancellationToken: cancellationToken));
+            foreach (var row in rows.Cast<IDictionary<string, object?>>())
+            {
+                var chain = (Guid)FromDbValue(AuditColumnType.Id, row["chain_id"])!;
+                var (first, last, count) = ((long)FromDbValue(AuditColumnType.Int64, row["first_seq"])!, (long)FromDbValue(AuditColumnType.Int64, row["last_seq"])!, (long)FromDbValue(AuditColumnType.Int64, row["n"])!);
+                extents[chain] = extents.TryGetValue(chain, out var known)
+                    ? new AuditChainExtent(chain, Math.Min(first, known.FirstSequence), Math.Max(last, known.LastSequence), known.Rows + count)
+                    : new AuditChainExtent(chain, first, last, count);
+            }
+        }
+
+        return [.. extents.Values];
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditChainRow> ReadChainAsync(Guid chainId, long from, long to, CancellationToken cancellationToken) =>
+        MergeBySequence([.. AuditTables.All.Select(t => ReadChainRowsAsync(t, chainId, from, to, cancellationToken))], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<(IReadOnlyList<AuditRowReference> Rows, long Total)> ReadUnsealedAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var parameters = new { since = ToDbValue(AuditColumnType.Timestamp, since) };
+        var found = new List<AuditRowReference>();
+        long total = 0;
+        foreach (var table in AuditTables.All)
+        {
+            total += Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(CountSql(table.Name, UnsealedWhere), parameters, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture);
+            var rows = await connection.QueryAsync(new CommandDefinition(UnsealedSql(table.Name, limit), parameters, cancellationToken: cancellationToken));
+            found.AddRange(rows.Cast<IDictionary<string, object?>>().Select(r => new AuditRowReference(
+                table.Name, (Guid)FromDbValue(AuditColumnType.Id, r["id"])!, (DateTimeOffset)FromDbValue(AuditColumnType.Timestamp, r["occurred_at"])!)));
+        }
+
+        return ([.. found.Take(limit)], total);
+    }
+
+    private const string UnsealedWhere = "a.chain_id IS NULL AND a.occurred_at >= @since";
+
+    private string ChainsSql(string table) =>
+        $"SELECT chain_id, MIN(chain_seq) AS first_seq, MAX(chain_seq) AS last_seq, COUNT(*) AS n FROM {TableName(table)} WHERE chain_id IS NOT NULL GROUP BY chain_id";
+
+    private string ChainRowsSql(string table) =>
+        $"SELECT * FROM {TableName(table)} WHERE chain_id = @chain AND chain_seq >= @from AND chain_seq <= @to ORDER BY chain_seq";
+
+    private string UnsealedSql(string table, int limit) =>
+        Limit($"SELECT a.id, a.occurred_at FROM {TableName(table)} a WHERE {UnsealedWhere} ORDER BY a.occurred_at, a.id", limit);
+
+    private object CheckpointParameters(AuditCheckpoint checkpoint) => new
+    {
+        chain = ToDbValue(AuditColumnType.Id, checkpoint.ChainId),
+        sequence = checkpoint.Sequence,
+        kind = checkpoint.Kind.ToString(),
+        hash = checkpoint.ChainHash,
+        createdAt = ToDbValue(AuditColumnType.Timestamp, checkpoint.CreatedAt),
+        writer = checkpoint.Writer,
+        keyId = checkpoint.KeyId,
+        signature = checkpoint.Signature,
+    };
+
+    /// <summary>Every integrity statement, for syntax checks.</summary>
+    internal IEnumerable<string> IntegrityStatements() =>
+        [InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere) })];
+
+    private async IAsyncEnumerable<AuditChainRow> ReadChainRowsAsync(
+        ISealedTable table, Guid chainId, long from, long to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ChainRowsSql(table.Name);
+        AddParameter(command, "chain", ToDbValue(AuditColumnType.Id, chainId));
+        AddParameter(command, "from", from);
+        AddParameter(command, "to", to);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var layout = table.Layout;
+        var ordinals = layout.Names.Select(reader.GetOrdinal).ToArray();
+        var (id, sequence, mac, digest, anonymized) = (reader.GetOrdinal("id"), reader.GetOrdinal("chain_seq"), reader.GetOrdinal("row_mac"), reader.GetOrdinal("personal_digest"), reader.GetOrdinal("anonymized_at"));
+        var values = new object?[ordinals.Length];
+        using var encoder = new CanonicalEncoder();
+        var output = new ArrayBufferWriter<byte>(1024);
+        var personal = new byte[32];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            for (var i = 0; i < ordinals.Length; i++)
+            {
+                values[i] = FromDbValue(layout.Types[i], reader.GetValue(ordinals[i]));
+            }
+
+            output.ResetWrittenCount();
+            var storedDigest = reader.IsDBNull(anonymized) ? null : reader.IsDBNull(digest) ? "" : reader.GetString(digest);
+            encoder.Write(layout, i => values[i], output, personal, storedDigest);
+            yield return new AuditChainRow(
+                table.Name,
+                (Guid)FromDbValue(AuditColumnType.Id, reader.GetValue(id))!,
+                (long)FromDbValue(AuditColumnType.Int64, reader.GetValue(sequence))!,
+                reader.IsDBNull(mac) ? null : reader.GetString(mac).Trim(),
+                output.WrittenSpan.ToArray());
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Rows of several sources, each ordered by sequence, as one sequence-ordered stream.</summary>
+    private static async IAsyncEnumerable<AuditChainRow> MergeBySequence(
+        IReadOnlyList<IAsyncEnumerable<AuditChainRow>> sources, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var readers = sources.Select(s => s.GetAsyncEnumerator(cancellationToken)).ToArray();
+        try
+        {
+            var live = new List<IAsyncEnumerator<AuditChainRow>>();
+            foreach (var reader in readers)
+            {
+                if (await reader.MoveNextAsync())
+                {
+                    live.Add(reader);
+                }
+            }
+
+            while (live.Count > 0)
+            {
+                var next = live.MinBy(r => r.Current.Sequence)!;
+                yield return next.Current;
+                if (!await next.MoveNextAsync())
+                {
+                    live.Remove(next);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace AspNetAuditTrail.Integrity;
+
+/// <summary>
+/// The hashes of a chain (version 1, README "Tamper evidence"). A row's MAC is HMAC-SHA256, under the chain key, of
+/// <c>"aat-row-v1"</c>, the chain id (16 bytes, RFC 4122 order), the sequence (8 bytes, big-endian) and the row's
+/// canonical form. The chain's hash starts as SHA-256 of <c>"aat-chain-v1"</c> and the chain id, and each row makes it
+/// SHA-256 of the previous hash and the row's MAC; checkpoints sign it.
+/// </summary>
+public sealed class AuditChainHash : IDisposable
+{
+    private static readonly byte[] RowTag = "aat-row-v1"u8.ToArray();
+    private static readonly byte[] ChainTag = "aat-chain-v1"u8.ToArray();
+    private readonly IncrementalHash _mac;
+
+    /// <summary>Creates the hasher of a chain key (at least 32 bytes).</summary>
+    public AuditChainHash(ReadOnlySpan<byte> chainKey)
+    {
+        if (chainKey.Length < 32)
+        {
+            throw new ArgumentException("The chain key must be at least 32 bytes.", nameof(chainKey));
+        }
+
+        _mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, chainKey);
+    }
+
+    /// <summary>The hash of a chain before its first row.</summary>
+    public static byte[] Start(Guid chainId)
+    {
+        Span<byte> input = stackalloc byte[ChainTag.Length + 16];
+        ChainTag.CopyTo(input);
+        chainId.TryWriteBytes(input[ChainTag.Length..], bigEndian: true, out _);
+        return SHA256.HashData(input);
+    }
+
+    /// <summary>Moves the chain's hash on by one row: SHA-256 of the hash and the row's MAC, in place.</summary>
+    public static void Next(Span<byte> hash, ReadOnlySpan<byte> rowMac)
+    {
+        Span<byte> input = stackalloc byte[64];
+        hash.CopyTo(input);
+        rowMac.CopyTo(input[32..]);
+        SHA256.HashData(input, hash);
+    }
+
+    /// <summary>The MAC of a row at its place in a chain.</summary>
+    public void RowMac(Guid chainId, long sequence, ReadOnlySpan<byte> canonical, Span<byte> mac)
+    {
+        Span<byte> place = stackalloc byte[24];
+        chainId.TryWriteBytes(place, bigEndian: true, out _);
+        BinaryPrimitives.WriteInt64BigEndian(place[16..], sequence);
+        _mac.AppendData(RowTag);
+        _mac.AppendData(place);
+        _mac.AppendData(canonical);
+        _mac.GetHashAndReset(mac);
+    }
+
+    /// <summary>64 lowercase hex digits.</summary>
+    public static string ToHex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
+
+    /// <summary>A short, public id of a key (the first 16 hex digits of its SHA-256), so that a checkpoint or a chain names the key it used without revealing it.</summary>
+    public static string KeyId(ReadOnlySpan<byte> key) => Convert.ToHexStringLower(SHA256.HashData(key))[..16];
+
+    /// <inheritdoc />
+    public void Dispose() => _mac.Dispose();
+}

@@ -1,0 +1,215 @@
+using System.Buffers;
+using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Integrity;
+using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AspNetAuditTrail.Writing;
+
+/// <summary>
+/// This writer's hash chain (<c>AuditTrail:Integrity</c>): seals each row once, before its batch is first written,
+/// so that retries and journal replays keep its place; signs a checkpoint every so many rows or minutes, and a final
+/// one on stop, and hands each to the sinks. A new chain starts with each start of the app.
+/// </summary>
+internal sealed class AuditChain : IAsyncDisposable
+{
+    private readonly AuditIntegrityOptions _options;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AuditChain> _logger;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _signing = new(1, 1);
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly byte[] _head;
+    private readonly string _writer;
+    private AuditChainHash? _hash;
+    private AuditSigningKey? _signingKey;
+    private IAuditCanonicalForm? _form;
+    private IAuditCheckpointSink[] _sinks = [];
+    private ITimer? _timer;
+    private long _sequence;
+    private bool _disposed;
+    private long _checkpointed;
+    private DateTimeOffset _checkpointedAt;
+
+    public AuditChain(IOptions<AuditTrailOptions> options, IServiceProvider services, TimeProvider time, ILogger<AuditChain> logger)
+    {
+        _options = options.Value.Integrity;
+        _services = services;
+        _time = time;
+        _logger = logger;
+        _writer = $"{options.Value.ServiceName}@{Environment.MachineName}";
+        ChainId = Guid.CreateVersion7(time.GetUtcNow());
+        _head = AuditChainHash.Start(ChainId);
+    }
+
+    public Guid ChainId { get; }
+
+    /// <summary>Whether rows are sealed: integrity is on and the store defines a canonical form.</summary>
+    public bool IsActive => _form is not null;
+
+    /// <summary>Starts the chain when integrity is on and the store keeps rows that can be sealed.</summary>
+    public void Start(IAuditStore store)
+    {
+        if (!_options.Enabled || _form is not null)
+        {
+            return;
+        }
+
+        if (store is not IAuditCanonicalForm form)
+        {
+            Log.IntegrityUnsupported(_logger, store.Identity);
+            return;
+        }
+
+        _hash = new AuditChainHash(Convert.FromBase64String(_options.ChainKey!));
+        _signingKey = AuditSigningKey.Parse(_options.SigningKey!);
+        _sinks =
+        [
+            .. store is IAuditCheckpointSink own ? [own] : Array.Empty<IAuditCheckpointSink>(),
+            .. _options.CheckpointFolder is { } folder ? [new AuditCheckpointFolder(folder)] : Array.Empty<IAuditCheckpointSink>(),
+            .. _services.GetServices<IAuditCheckpointSink>(),
+        ];
+        _checkpointedAt = _time.GetUtcNow();
+        _form = form;
+        _timer = _time.CreateTimer(_ => _ = CheckpointIfDueAsync(CancellationToken.None), null, _options.CheckpointInterval, _options.CheckpointInterval);
+        Log.ChainStarted(_logger, ChainId, _writer, _signingKey.KeyId, _sinks.Length);
+    }
+
+    /// <summary>Seals every row of the units not sealed yet.</summary>
+    public void Seal(IEnumerable<AuditUnit> units)
+    {
+        if (_form is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            foreach (var unit in units)
+            {
+                Seal(unit);
+            }
+        }
+    }
+
+    /// <summary>Signs a checkpoint when <c>CheckpointEveryRows</c> rows or <c>CheckpointInterval</c> passed since the last one.</summary>
+    public Task CheckpointIfDueAsync(CancellationToken cancellationToken)
+    {
+        var sealedRows = Interlocked.Read(ref _sequence);
+        var due = sealedRows > Interlocked.Read(ref _checkpointed)
+            && (sealedRows - Interlocked.Read(ref _checkpointed) >= _options.CheckpointEveryRows || _time.GetUtcNow() - _checkpointedAt >= _options.CheckpointInterval);
+        return due ? CheckpointAsync(AuditCheckpointKind.Periodic, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>The last checkpoint of the chain, on stop: nothing comes after it.</summary>
+    public Task FinalAsync(CancellationToken cancellationToken) =>
+        _form is null ? Task.CompletedTask : CheckpointAsync(AuditCheckpointKind.Final, cancellationToken);
+
+    private async Task CheckpointAsync(AuditCheckpointKind kind, CancellationToken cancellationToken)
+    {
+        await _signing.WaitAsync(cancellationToken);
+        try
+        {
+            AuditCheckpoint checkpoint;
+            lock (_gate)
+            {
+                if (_disposed || (kind == AuditCheckpointKind.Periodic && _sequence == _checkpointed))
+                {
+                    return;
+                }
+
+                checkpoint = _signingKey!.Sign(ChainId, _sequence, _head, _time.GetUtcNow(), kind, _writer);
+                _checkpointed = _sequence;
+                _checkpointedAt = checkpoint.CreatedAt;
+            }
+
+            foreach (var sink in _sinks)
+            {
+                try
+                {
+                    await sink.WriteAsync(checkpoint, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    Log.CheckpointFailed(_logger, ex, checkpoint.Sequence, sink.Name);
+                }
+            }
+        }
+        finally
+        {
+            _signing.Release();
+        }
+    }
+
+    private void Seal(AuditUnit unit)
+    {
+        if (unit.Request is { } request)
+        {
+            Seal(request);
+        }
+
+        SealAll(unit.Logins);
+        SealAll(unit.SecurityEvents);
+        SealAll(unit.Processes);
+        SealAll(unit.Steps);
+        SealAll(unit.Registrations);
+        SealAll(unit.BusinessEvents);
+    }
+
+    private void SealAll<TEvent>(IReadOnlyList<TEvent> rows)
+        where TEvent : IAuditEvent
+    {
+        foreach (var row in rows)
+        {
+            Seal(row);
+        }
+    }
+
+    private void Seal(IAuditEvent row)
+    {
+        if (row.Seal is not null)
+        {
+            return;
+        }
+
+        Span<byte> personal = stackalloc byte[32];
+        Span<byte> mac = stackalloc byte[32];
+        _buffer.ResetWrittenCount();
+        _form!.Write(row, _buffer, personal);
+        var sequence = _sequence + 1;
+        _hash!.RowMac(ChainId, sequence, _buffer.WrittenSpan, mac);
+        AuditChainHash.Next(_head, mac);
+        Interlocked.Exchange(ref _sequence, sequence);
+        var seal = new AuditSeal(ChainId, sequence, AuditChainHash.ToHex(mac), AuditChainHash.ToHex(personal));
+        AuditSeal.Set(row, seal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+        }
+
+        // After a checkpoint being signed: the semaphore stays usable (it holds nothing to release), the keys go.
+        await _signing.WaitAsync();
+        try
+        {
+            lock (_gate)
+            {
+                _disposed = true;
+                _hash?.Dispose();
+                _signingKey?.Dispose();
+            }
+        }
+        finally
+        {
+            _signing.Release();
+        }
+    }
+}
