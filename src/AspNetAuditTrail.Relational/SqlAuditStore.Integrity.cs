@@ -135,7 +135,7 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
 
     /// <summary>Every integrity statement, for syntax checks.</summary>
     internal IEnumerable<string> IntegrityStatements() =>
-        [InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere) })];
+        [.. RetentionCutStatements(), InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere) })];
 
     private async IAsyncEnumerable<AuditChainRow> ReadChainRowsAsync(
         ISealedTable table, Guid chainId, long from, long to, [EnumeratorCancellation] CancellationToken cancellationToken)

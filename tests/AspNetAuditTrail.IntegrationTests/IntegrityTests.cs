@@ -168,6 +168,48 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
         Assert.True(Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}") >= expected + 6);
     }
 
+    [Fact]
+    public async Task TheTrailStillVerifiesAfterRetentionAnonymisationAndAPersonsErasure()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var written = RetentionData.Units(now).Concat(RetentionData.Units(now, user: "bob", ip: "10.0.0.2")).ToList();
+        long Old(int days) => Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE occurred_at < {Database.TimeLiteral(now.AddDays(-days).UtcDateTime)}");
+        long Unanonymized(int days) => Database.Scalar<long>(
+            $"SELECT count(*) FROM {Database.Requests} WHERE anonymized_at IS NULL AND occurred_at < {Database.TimeLiteral(now.AddDays(-days).UtcDateTime)}");
+        await _trail.WriteAsync(Database, written, new()
+        {
+            ["AuditTrail:Retention:Requests"] = "90",
+            ["AuditTrail:Retention:SignIns"] = "30",
+            ["AuditTrail:Retention:SecurityEvents"] = "300",
+            ["AuditTrail:Retention:Processes"] = "60",
+            ["AuditTrail:Retention:BusinessEvents"] = "450",
+            ["AuditTrail:Retention:Interval"] = "00:00:01",
+            ["AuditTrail:Retention:PauseBetweenBatches"] = "00:00:00",
+            ["AuditTrail:Retention:BatchSize"] = "7",
+            ["AuditTrail:Anonymization:Requests"] = "10",
+            ["AuditTrail:Anonymization:Key"] = IntegrityTrail.ChainKey,
+        }, async () =>
+        {
+            for (var i = 0; i < 300 && (Old(450) > 0 || Unanonymized(10) > 0); i++)
+            {
+                await Task.Delay(50, Token);
+            }
+        });
+        Assert.True((Old(450), Unanonymized(10)) == (0, 0), string.Join("\n", _trail.Logs.Messages.Where(m => m.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)));
+        var afterRetention = await _trail.VerifyAsync(Database);
+        Assert.True(afterRetention.Verified, string.Join("\n", afterRetention.Breaks));
+        Assert.True(Database.Scalar<long>($"SELECT count(*) FROM {Database.Table(AuditTables.Checkpoint)} WHERE kind = 'Retention'") >= 1, "no retention checkpoint");
+        Assert.True(afterRetention.Rows < written.Sum(u => 1 + u.Logins.Count + u.SecurityEvents.Count + u.Processes.Count + u.Steps.Count + u.Registrations.Count + u.BusinessEvents.Count));
+
+        var erased = await ((AspNetAuditTrail.Retention.IAuditPersonalDataStore)Database.CreateStore()).AnonymizeUserAsync(
+            "ana", new AspNetAuditTrail.Retention.AuditPseudonymizer(Convert.FromBase64String(IntegrityTrail.ChainKey)), Token);
+        Assert.True(erased.Sum(c => c.Rows) > 0);
+
+        var afterErasure = await _trail.VerifyAsync(Database);
+        Assert.True(afterErasure.Verified, string.Join("\n", afterErasure.Breaks));
+        Assert.Equal(afterRetention.Rows, afterErasure.Rows);
+    }
+
     public void Dispose()
     {
         _trail.Dispose();

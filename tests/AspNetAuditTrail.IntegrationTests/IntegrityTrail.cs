@@ -14,6 +14,9 @@ internal sealed class IntegrityTrail : IDisposable
 
     public AuditSigningKey Signing { get; } = AuditSigningKey.Create();
 
+    /// <summary>What the apps logged (warnings and errors).</summary>
+    public ListLoggerProvider Logs { get; } = new();
+
     public string Folder { get; } = Directory.CreateTempSubdirectory("audit-checkpoints-").FullName;
 
     public Dictionary<string, string?> Settings(int checkpointEveryRows = 10) => new()
@@ -27,7 +30,7 @@ internal sealed class IntegrityTrail : IDisposable
     };
 
     /// <summary>Runs the sample app with integrity on: a few requests, then the units through its pipeline, then a stop (which signs the final checkpoint).</summary>
-    public async Task WriteAsync(AuditDatabase database, IEnumerable<AuditUnit> units, Dictionary<string, string?>? more = null)
+    public async Task WriteAsync(AuditDatabase database, IEnumerable<AuditUnit> units, Dictionary<string, string?>? more = null, Func<Task>? whileRunning = null)
     {
         var settings = Settings();
         foreach (var (key, value) in more ?? [])
@@ -35,7 +38,7 @@ internal sealed class IntegrityTrail : IDisposable
             settings[key] = value;
         }
 
-        await using var app = new SampleApp(database, settings);
+        await using var app = new SampleApp(database, settings, services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         var client = app.CreateClient();
         for (var i = 0; i < 3; i++)
         {
@@ -49,6 +52,10 @@ internal sealed class IntegrityTrail : IDisposable
         }
 
         await ingest.FlushAsync(TestContext.Current.CancellationToken);
+        if (whileRunning is not null)
+        {
+            await whileRunning();
+        }
     }
 
     public async Task<AuditVerification> VerifyAsync(AuditDatabase database, AuditVerifyScope? scope = null)

@@ -14,7 +14,7 @@ namespace AspNetAuditTrail.Retention;
 /// batches, logging its progress and counting what it removed and anonymised on the meter <c>AspNetAuditTrail</c>.
 /// </summary>
 internal sealed class AuditRetentionJob(
-    IOptionsMonitor<AuditTrailOptions> options, IServiceProvider services, TimeProvider time, AuditMetrics metrics, ILogger<AuditRetentionJob> logger)
+    IOptionsMonitor<AuditTrailOptions> options, IServiceProvider services, TimeProvider time, AuditMetrics metrics, AuditChain chain, ILogger<AuditRetentionJob> logger)
     : BackgroundService
 {
     /// <summary>The name of the retention lease.</summary>
@@ -105,6 +105,7 @@ internal sealed class AuditRetentionJob(
             {
                 var plan = AuditPeriodPlan.Create(retention, time.GetUtcNow());
                 Log.RetentionStarted(logger, plan.Cuts.Count);
+                await chain.SignRetentionAsync(retaining, plan, stoppingToken);
                 await retaining.RemoveExpiredAsync(plan, retention.BatchSize, AfterBatch(r =>
                 {
                     removed += r.Rows;

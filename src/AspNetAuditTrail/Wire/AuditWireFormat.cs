@@ -81,6 +81,12 @@ public static class AuditWireFormat
             }
         }
 
+        // A row's seal is its writer's: the receiving writer seals what it stores into its own chain.
+        if (info.Properties.FirstOrDefault(p => p.Name == "seal") is { } seal)
+        {
+            info.Properties.Remove(seal);
+        }
+
         var name = info.CreateJsonPropertyInfo(typeof(string), "kind");
         name.Get = _ => kind.Name;
         info.Properties.Insert(0, name);

@@ -2,6 +2,7 @@ using System.Buffers;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Integrity;
+using AspNetAuditTrail.Retention;
 using AspNetAuditTrail.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -104,6 +105,27 @@ internal sealed class AuditChain : IAsyncDisposable
         var due = sealedRows > Interlocked.Read(ref _checkpointed)
             && (sealedRows - Interlocked.Read(ref _checkpointed) >= _options.CheckpointEveryRows || _time.GetUtcNow() - _checkpointedAt >= _options.CheckpointInterval);
         return due ? CheckpointAsync(AuditCheckpointKind.Periodic, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Before retention removes what the plan cuts: the retention checkpoints of every chain it cuts (README "Tamper evidence").</summary>
+    public async Task SignRetentionAsync(IAuditRetentionStore store, AuditPeriodPlan plan, CancellationToken cancellationToken)
+    {
+        if (_form is null || store is not IAuditIntegrityReader reader)
+        {
+            return;
+        }
+
+        await _signing.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var trusted = _options.PreviousPublicKeys.Select(AuditPublicKey.Parse).ToArray();
+            await AuditRetentionCheckpoints.SignAsync(reader, plan, _signingKey!, trusted, _sinks, _writer, _time.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            _signing.Release();
+        }
     }
 
     /// <summary>The last checkpoint of the chain, on stop: nothing comes after it.</summary>

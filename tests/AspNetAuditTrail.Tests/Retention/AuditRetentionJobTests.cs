@@ -21,8 +21,9 @@ public sealed class AuditRetentionJobTests
         var options = new AuditTrailOptions { ConnectionString = "unused", Retention = { Requests = 30, Interval = TimeSpan.FromHours(1), PauseBetweenBatches = TimeSpan.Zero } };
         var store = new CountingStore();
         await using var services = new ServiceCollection().AddMetrics().AddSingleton<IAuditStore>(store).BuildServiceProvider();
+        await using var chain = new AuditChain(Options.Create(options), services, time, NullLogger<AuditChain>.Instance);
         var job = new AuditRetentionJob(
-            new FixedOptions(options), services, time, new AuditMetrics(services.GetRequiredService<IMeterFactory>(), time), NullLogger<AuditRetentionJob>.Instance);
+            new FixedOptions(options), services, time, new AuditMetrics(services.GetRequiredService<IMeterFactory>(), time), chain, NullLogger<AuditRetentionJob>.Instance);
         var token = TestContext.Current.CancellationToken;
         await job.StartAsync(token);
 
