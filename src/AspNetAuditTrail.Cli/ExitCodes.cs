@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>A change was not confirmed (answered no, or no answer on standard input): nothing was changed.</summary>
     public const int NotConfirmed = 3;
+
+    /// <summary><c>verify</c> found a break: the trail is not as it was written.</summary>
+    public const int NotVerified = 4;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AspNetAuditTrail.Configuration;
+using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Retention;
 using Microsoft.Extensions.Configuration;
 
@@ -52,12 +53,56 @@ internal static class RetentionCommand
             var plan = (parse.GetValue(days) is { } period ? AuditPeriodPlan.ForDays(period, now, chosen) : AuditPeriodPlan.Create(retention, now))
                 .Narrow(chosen, parse.GetValue(tenant));
             var batchSize = Math.Clamp(retention.BatchSize, 1, 2_000);
-            return await Guarded.RunAsync(() => new CountedChange("Remove", "Removing", "Removed").RunAsync(
-                parse.GetValue(dryRun),
-                parse.GetValue(yes),
-                () => opened.CountExpiredAsync(plan, cancellationToken),
-                afterBatch => opened.RemoveExpiredAsync(plan, batchSize, afterBatch, cancellationToken)));
+            var integrity = new AuditIntegrityOptions();
+            store.AuditTrailSection(parse).GetSection(nameof(AuditTrailOptions.Integrity)).Bind(integrity);
+            AuditSigningKey? key;
+            AuditPublicKey[] trusted;
+            try
+            {
+                trusted = [.. integrity.PreviousPublicKeys.Select(AuditPublicKey.Parse)];
+                key = integrity.SigningKey is { } text ? AuditSigningKey.Parse(text) : null;
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync("AuditTrail:Integrity:SigningKey: " + ex.Message);
+                return ExitCodes.BadArguments;
+            }
+
+            using var signing = key;
+            return await Guarded.RunAsync(async () =>
+            {
+                if (key is null && !parse.GetValue(dryRun) && (await opened.ReadChainsAsync(cancellationToken)).Count > 0)
+                {
+                    await Console.Error.WriteLineAsync(
+                        "The database's rows are sealed: retention signs a checkpoint where it cuts each chain. Give the app's signing key (AuditTrail__Integrity__SigningKey, or --settings).");
+                    return ExitCodes.BadArguments;
+                }
+
+                return await new CountedChange("Remove", "Removing", "Removed").RunAsync(
+                    parse.GetValue(dryRun),
+                    parse.GetValue(yes),
+                    () => opened.CountExpiredAsync(plan, cancellationToken),
+                    async afterBatch =>
+                    {
+                        await SignCutsAsync(opened, plan, key, trusted, integrity.CheckpointFolderUnder(store.BaseDirectory(parse)), cancellationToken);
+                        return await opened.RemoveExpiredAsync(plan, batchSize, afterBatch, cancellationToken);
+                    });
+            });
         });
         return command;
+    }
+
+    /// <summary>The retention checkpoints of a sealed trail, kept in the database and in the settings' checkpoint folder.</summary>
+    private static async Task SignCutsAsync(
+        Relational.SqlAuditStore store, AuditPeriodPlan plan, AuditSigningKey? key, AuditPublicKey[] trusted, string? folder, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        IAuditCheckpointSink[] sinks = [store, .. folder is not null ? [new AuditCheckpointFolder(folder)] : Array.Empty<IAuditCheckpointSink>()];
+        await AuditRetentionCheckpoints.SignAsync(
+            store, plan, key, trusted, sinks, $"audit-trail@{Environment.MachineName}", DateTimeOffset.UtcNow, cancellationToken);
     }
 }

@@ -103,6 +103,9 @@ internal sealed class StoreArguments
         return options;
     }
 
+    /// <summary>Where the settings' relative paths start: the folder of the <c>--settings</c> file (where the app runs), or the current folder.</summary>
+    public string BaseDirectory(ParseResult parse) => parse.GetValue(Settings)?.DirectoryName ?? Environment.CurrentDirectory;
+
     /// <summary>
     /// The <c>AuditTrail</c> section of the <c>--settings</c> file (when one is given) and of the environment
     /// (<c>AuditTrail__Anonymization__Key</c>, as an app reads it), the environment winning.

@@ -15,7 +15,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /events</c>, <c>GET /events/{id}</c>,
-    /// <c>GET /events.csv</c>, <c>GET /events.json</c> and the PDF reports under <c>/reports/</c>. Every endpoint
+    /// <c>GET /events.csv</c>, <c>GET /events.json</c>, the PDF reports under <c>/reports/</c> and <c>GET /verify</c> (admin only). Every endpoint
     /// requires the authorization policy <paramref name="policyName"/>, is itself audited (without its response body), and
     /// answers with <c>Cache-Control: no-store</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
     /// </summary>
@@ -61,6 +61,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/reports/requests.pdf", ReportEndpoints.RequestsAsync);
         group.MapGet("/reports/logins.pdf", ReportEndpoints.LoginsAsync);
         group.MapGet("/reports/processes.pdf", ReportEndpoints.ProcessesAsync);
+        group.MapGet("/verify", AspNetAuditTrail.Reports.Integrity.IntegrityEndpoints.VerifyAsync);
         return group;
     }
 }

@@ -48,7 +48,7 @@ internal sealed class ReadScope(AuditTenant? tenant)
         };
 
     /// <summary>A 403 saying why, and the refusal as an <c>AccessDenied</c> security event of the (audited) admin request.</summary>
-    private static IResult Refuse(HttpContext http, AccessDenialReason reason, string message)
+    public static IResult Refuse(HttpContext http, AccessDenialReason reason, string message)
     {
         http.RequestServices.GetRequiredService<IAuditLog>().AccessDenied(reason, $"{http.Request.Method} {http.Request.Path}");
         return TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden);

@@ -33,6 +33,7 @@ public sealed class SampleApp : WebApplicationFactory<Program>
         _settings = database.AppSettings();
         _settings["AuditTrail:FlushInterval"] = "00:00:00.050";
         _settings["AuditTrail:JournalFolder"] = JournalFolder;
+        _settings["AuditTrail:Integrity:CheckpointFolder"] = CheckpointFolder;
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
@@ -43,6 +44,9 @@ public sealed class SampleApp : WebApplicationFactory<Program>
 
     /// <summary>This instance's own journal folder, so that no test replays another's journal.</summary>
     public string JournalFolder { get; } = Directory.CreateTempSubdirectory("audit-journal-").FullName;
+
+    /// <summary>This instance's own checkpoint folder (the sample signs checkpoints with its demo keys).</summary>
+    public string CheckpointFolder { get; } = Directory.CreateTempSubdirectory("audit-checkpoints-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -6,6 +6,7 @@ using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspNetAuditTrail.Reports.Page;
 
@@ -20,6 +21,7 @@ internal static class AdminPage
     /// <summary>The page's only style, allowed by its hash: the page runs no script and loads nothing.</summary>
     private const string Stylesheet =
         "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}" +
+        ".verified{color:#006b35}.broken{color:#c00000;font-weight:bold}" +
         "table{border-collapse:collapse;width:100%;font-size:.85rem}" +
         "th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}" +
         "th{background:#eef1f4} td.path{word-break:break-all}" +
@@ -41,6 +43,20 @@ internal static class AdminPage
         ("service", "Service (events)", "text"), ("category", "Category (events)", "text"), ("action", "Action (events)", "text"),
         ("resource", "Resource type (events)", "text"), ("level", "Level (events)", "text"),
     ];
+
+    /// <summary>Whether the last day's rows verify (admins only: it covers every tenant), with a link to the full answer.</summary>
+    private static async Task IntegritySummaryAsync(HttpContext context, StringBuilder html, string prefix)
+    {
+        var since = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-1);
+        var verification = await Integrity.TrailVerification.RunAsync(context, new AspNetAuditTrail.Integrity.AuditVerifyScope(since));
+        if (verification is null)
+        {
+            return;
+        }
+
+        var (text, verified) = Integrity.TrailVerification.Summary(verification);
+        html.Append($"""<p id="integrity" class="{(verified ? "verified" : "broken")}">{Html.Encode(text)} Last 24 hours; <a href="{Html.Encode(prefix)}/verify">details</a>.</p>""");
+    }
 
     public static async Task<IResult> RenderAsync(HttpContext context, IAuditReader reader)
     {
@@ -73,6 +89,11 @@ internal static class AdminPage
             <h1>Audit trail</h1>
             """);
         html.Append($"<p>Signed in as {Html.Encode(context.User.Identity?.Name ?? "(unnamed)")}.</p>");
+        if (context.Features.Get<ReadScope>()?.Tenant is null)
+        {
+            await IntegritySummaryAsync(context, html, prefix);
+        }
+
         html.Append("<form method=\"get\" id=\"filters\">");
         foreach (var (name, label, type) in Filters)
         {

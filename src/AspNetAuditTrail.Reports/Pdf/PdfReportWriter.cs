@@ -31,7 +31,7 @@ internal sealed class PdfReportWriter : IDisposable
     // Before any XFont is made (instance field initializers run before the constructor's body).
     static PdfReportWriter() => EmbeddedFontResolver.EnsureInstalled();
 
-    public PdfReportWriter(string title, string pulledBy, DateTimeOffset pulledAt, IEnumerable<string> filters)
+    public PdfReportWriter(string title, string pulledBy, DateTimeOffset pulledAt, IEnumerable<string> filters, (string Text, bool Verified) integrity)
     {
         _document.Info.Title = title;
         var when = pulledAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
@@ -41,6 +41,7 @@ internal sealed class PdfReportWriter : IDisposable
         Draw($"Pulled by {pulledBy} at {when}", _text, XColors.Black);
         var filterText = string.Join("; ", filters);
         Draw($"Filters: {(filterText.Length == 0 ? "none" : filterText)}", _text, XColors.Black);
+        Draw(integrity.Text, _text, integrity.Verified ? XColor.FromArgb(0, 128, 64) : XColor.FromArgb(192, 0, 0));
         _y += 6;
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Reports.Integrity;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
 using PdfSharp.Drawing;
@@ -41,7 +43,7 @@ internal static class ReportEndpoints
             }
         }
 
-        using var pdf = NewReport(context, time, "Requests report", Filters(context));
+        using var pdf = await NewReportAsync(context, time, "Requests report", Filters(context), query.From, query.To);
         pdf.Heading("Summary");
         pdf.Line($"Requests: {total.ToString("N0", CultureInfo.InvariantCulture)}");
         pdf.Line("By status class: " + (byClass.Count == 0 ? "none" : string.Join(", ", byClass.Select(c => $"{c.Key} {c.Value.ToString("N0", CultureInfo.InvariantCulture)}"))));
@@ -91,7 +93,7 @@ internal static class ReportEndpoints
             }
         }
 
-        using var pdf = NewReport(context, time, "Sign-in report", Filters(context));
+        using var pdf = await NewReportAsync(context, time, "Sign-in report", Filters(context), from, to);
         pdf.Heading("Summary");
         pdf.Line("Sign-ins, sign-outs and failures: " + (byStatus.Count == 0 ? "none" : string.Join(", ", byStatus.OrderBy(s => s.Key.ToString(), StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))));
         Ranking(pdf, "Failed sign-ins by user", "User", failuresByUser);
@@ -139,7 +141,7 @@ internal static class ReportEndpoints
             (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
         }
 
-        using var pdf = NewReport(context, time, "Process report", Filters(context));
+        using var pdf = await NewReportAsync(context, time, "Process report", Filters(context), from, to);
         pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
         await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, tenant: null, cancel))
         {
@@ -179,11 +181,13 @@ internal static class ReportEndpoints
         return Send(context, pdf, "processes.pdf");
     }
 
-    private static PdfReportWriter NewReport(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters)
+    /// <summary>A report whose header names who pulled it, its filters, and whether the rows of its period verify.</summary>
+    private static async Task<PdfReportWriter> NewReportAsync(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters, DateTimeOffset? from, DateTimeOffset? to)
     {
         var user = context.User;
         var pulledBy = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "an unnamed user";
-        return new PdfReportWriter(title, pulledBy, time.GetUtcNow(), filters);
+        var verification = await TrailVerification.RunAsync(context, new AuditVerifyScope(from, to));
+        return new PdfReportWriter(title, pulledBy, time.GetUtcNow(), filters, TrailVerification.Summary(verification));
     }
 
     private static IResult Send(HttpContext context, PdfReportWriter pdf, string fileName)

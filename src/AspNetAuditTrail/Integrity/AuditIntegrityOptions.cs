@@ -35,7 +35,10 @@ public sealed class AuditIntegrityOptions
 
     /// <summary>
     /// A folder outside the audit database (another disk, a mounted write-once share) where every checkpoint is also
-    /// written, one file each, never overwritten. Null for none.
+    /// written, one file each, never overwritten; a relative path is under the app's content root. Null for none.
     /// </summary>
     public string? CheckpointFolder { get; set; }
+
+    /// <summary>The checkpoint folder as a full path: a relative one is under <paramref name="baseDirectory"/> (the app's content root, or the folder of the settings file).</summary>
+    public string? CheckpointFolderUnder(string baseDirectory) => CheckpointFolder is null ? null : Path.GetFullPath(CheckpointFolder, baseDirectory);
 }

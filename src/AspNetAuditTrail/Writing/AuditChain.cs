@@ -5,6 +5,7 @@ using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Retention;
 using AspNetAuditTrail.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,9 @@ internal sealed class AuditChain : IAsyncDisposable
         _sinks =
         [
             .. store is IAuditCheckpointSink own ? [own] : Array.Empty<IAuditCheckpointSink>(),
-            .. _options.CheckpointFolder is { } folder ? [new AuditCheckpointFolder(folder)] : Array.Empty<IAuditCheckpointSink>(),
+            .. _options.CheckpointFolderUnder(_services.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory) is { } folder
+                ? [new AuditCheckpointFolder(folder)]
+                : Array.Empty<IAuditCheckpointSink>(),
             .. _services.GetServices<IAuditCheckpointSink>(),
         ];
         _checkpointedAt = _time.GetUtcNow();
