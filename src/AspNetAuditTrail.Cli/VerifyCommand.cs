@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Integrity;
 using Microsoft.Extensions.Configuration;
@@ -105,9 +104,7 @@ internal static class VerifyCommand
         if (json)
         {
             await using var output = Console.OpenStandardOutput();
-            await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-            AuditVerificationJson.Write(writer, verification);
-            await writer.FlushAsync();
+            await output.WriteAsync(AuditVerificationJson.Serialize(verification, indented: true));
             Console.WriteLine();
             return;
         }

@@ -217,6 +217,22 @@ public sealed class PostgreSqlPartitionedIntegrityTests(PostgreSqlServer server)
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerIntegrityTests(SqlServerServer server) : IntegrityTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteIntegrityEndpointTests() : IntegrityEndpointTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlIntegrityEndpointTests(PostgreSqlServer server) : IntegrityEndpointTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerIntegrityEndpointTests(SqlServerServer server) : IntegrityEndpointTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteCliIntegrityTests() : CliIntegrityTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliIntegrityTests(PostgreSqlServer server) : CliIntegrityTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCliIntegrityTests(SqlServerServer server) : CliIntegrityTests(new SqlServerAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

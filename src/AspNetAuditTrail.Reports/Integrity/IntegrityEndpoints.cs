@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Reports.Query;
 using Microsoft.AspNetCore.Http;
@@ -48,10 +47,6 @@ internal static class IntegrityEndpoints
             return TypedResults.Problem("Integrity is off: set AuditTrail:Integrity (README, \"Tamper evidence\").", statusCode: StatusCodes.Status404NotFound);
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
-        AuditVerificationJson.Write(writer, verification);
-        await writer.FlushAsync(context.RequestAborted);
-        return TypedResults.Empty;
+        return TypedResults.Bytes(AuditVerificationJson.Serialize(verification), "application/json; charset=utf-8");
     }
 }

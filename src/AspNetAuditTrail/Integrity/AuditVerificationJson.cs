@@ -14,8 +14,9 @@ public static class AuditVerificationJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Writes the verification.</summary>
-    public static void Write(Utf8JsonWriter writer, AuditVerification verification) => JsonSerializer.Serialize(writer, verification, Options);
+    /// <summary>The verification as UTF-8 JSON, indented or not.</summary>
+    public static byte[] Serialize(AuditVerification verification, bool indented = false) =>
+        JsonSerializer.SerializeToUtf8Bytes(verification, indented ? new JsonSerializerOptions(Options) { WriteIndented = true } : Options);
 
     /// <summary>A break kind as JSON names it (<c>row_changed</c>).</summary>
     public static string Name(AuditBreakKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
