@@ -42,6 +42,23 @@ public abstract class AppendOnlyTests(AuditDatabase database) : DatabaseTest(dat
         Assert.Equal(1, Database.ExecuteInMaintenance($"UPDATE {Database.Requests} SET tenant_id = 'moved' WHERE id = @id", new { id = Id(unit.Request!.Id) }));
     }
 
+    [Fact]
+    public async Task StoredCheckpointsRefuseAnUpdateOrADeleteToo()
+    {
+        await SeedAsync();
+        using var key = AspNetAuditTrail.Integrity.AuditSigningKey.Create();
+        var sink = (AspNetAuditTrail.Integrity.IAuditCheckpointSink)Database.CreateStore();
+        await sink.WriteAsync(key.Sign(Guid.CreateVersion7(), 10, new byte[32], DateTimeOffset.UtcNow, AspNetAuditTrail.Integrity.AuditCheckpointKind.Periodic, "test"), Token);
+        var table = Database.Table(AuditTables.Checkpoint);
+
+        var update = Assert.ThrowsAny<DbException>(() => Database.Execute($"UPDATE {table} SET sequence = 11"));
+        var delete = Assert.ThrowsAny<DbException>(() => Database.Execute($"DELETE FROM {table}"));
+
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.Equal(10L, Database.Scalar<long>($"SELECT sequence FROM {table}"));
+    }
+
     private object Id(Guid id) => Database.Provider == "Sqlite" ? id.ToString("D") : id;
 
     private async Task<AuditUnit> SeedAsync()
