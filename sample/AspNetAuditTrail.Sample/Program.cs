@@ -34,6 +34,17 @@ _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
         $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer, Collector."),
 };
 
+// Writing its own database, the sample hands its signed checkpoints to the collector when one is set
+// (AuditTrail:Collector:Url): the collector keeps them where the sample's database users cannot reach.
+if (!forwarding && auditSettings["Collector:Url"] is { Length: > 0 })
+{
+    audit.SendCheckpointsToCollector(o =>
+    {
+        o.ServiceName ??= "sample-api";
+        o.PrivateKeyPath ??= "../keys/sample-api.private.pem";
+    });
+}
+
 // Behind a reverse proxy, trust X-Forwarded-For only from known proxies (loopback by default).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

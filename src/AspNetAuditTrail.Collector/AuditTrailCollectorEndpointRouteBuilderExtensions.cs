@@ -12,8 +12,9 @@ public static class AuditTrailCollectorEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>POST {pattern}</c> (one item), <c>POST {pattern}/batch</c>, <c>GET {pattern}</c> (business events by
     /// filters), <c>POST {pattern}/query</c> (the same filters as a JSON body), <c>GET {pattern}/{id}</c>, and
-    /// <c>POST /flush</c> (writes what the collector holds now) and <c>GET /health</c> beside them (for <c>/events</c>:
-    /// <c>/flush</c>, <c>/health</c>). Writing needs a signed service call; reading and flushing need the read policy
+    /// <c>POST /flush</c> (writes what the collector holds now), <c>POST /checkpoints</c> (a service's signed checkpoint,
+    /// kept in <c>CheckpointFolder</c>) and <c>GET /health</c> beside them (for <c>/events</c>: <c>/flush</c>,
+    /// <c>/checkpoints</c>, <c>/health</c>). Writing needs a signed service call; reading and flushing need the read policy
     /// (people) or a signed call with the read scope (services).
     /// </summary>
     public static IEndpointConventionBuilder MapAuditTrailCollector(this IEndpointRouteBuilder endpoints, string pattern = "/events")
@@ -31,6 +32,8 @@ public static class AuditTrailCollectorEndpointRouteBuilderExtensions
         group.MapPost("/query", (Func<HttpContext, Task<IResult>>)reading.QueryAsync);
         group.MapGet("/{id}", (HttpContext context, string id) => reading.GetAsync(context, id));
         var parent = pattern[..pattern.LastIndexOf('/')];
+        var checkpoints = endpoints.ServiceProvider.GetRequiredService<CollectorCheckpoints>();
+        endpoints.MapPost($"{parent}/checkpoints", (Func<HttpContext, Task<IResult>>)checkpoints.AcceptAsync);
         endpoints.MapPost($"{parent}/flush", (HttpContext context, AspNetAuditTrail.Wire.IAuditIngest ingest) => reading.FlushAsync(context, ingest));
         endpoints.MapHealthChecks($"{parent}/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("audit-trail") || check.Name == "audit-trail" });
         return group;

@@ -35,4 +35,11 @@ public sealed class AuditTrailCollectorOptions
     /// <c>AuditTrailTenantViewer</c>.
     /// </summary>
     public string ViewerPolicy { get; set; } = AspNetAuditTrail.Reports.AuditTrailTenantViewerPolicy.Name;
+
+    /// <summary>
+    /// Where the checkpoints that services send (<c>POST /checkpoints</c>) are kept: a folder per service, one
+    /// write-once file per checkpoint; <c>audit-trail verify --checkpoints</c> reads a service's folder. A relative
+    /// path is under the content root; null (the default) for none.
+    /// </summary>
+    public string? CheckpointFolder { get; set; }
 }

@@ -28,11 +28,16 @@ public static class AuditTrailCollectorServiceCollectionExtensions
             .Configure(configure)
             .PostConfigure<IServiceProvider>((o, sp) =>
             {
-                // A relative key path is relative to the app's content root, as other ASP.NET Core file settings are.
+                // A relative key path or checkpoint folder is under the app's content root, as other ASP.NET Core file settings are.
                 var root = sp.GetService<IHostEnvironment>()?.ContentRootPath;
                 foreach (var service in o.Services.Values.Where(s => root is not null && s.PublicKeyPath is { Length: > 0 } p && !Path.IsPathRooted(p)))
                 {
                     service.PublicKeyPath = Path.GetFullPath(Path.Combine(root!, service.PublicKeyPath!));
+                }
+
+                if (root is not null && o.CheckpointFolder is { Length: > 0 } folder && !string.IsNullOrWhiteSpace(folder))
+                {
+                    o.CheckpointFolder = Path.GetFullPath(folder, root);
                 }
             })
             .ValidateOnStart();
@@ -44,6 +49,7 @@ public static class AuditTrailCollectorServiceCollectionExtensions
         services.TryAddSingleton<CollectorRefusals>();
         services.TryAddSingleton<CollectorIntake>();
         services.TryAddSingleton<CollectorReading>();
+        services.TryAddSingleton<CollectorCheckpoints>();
         services.AddAuthorization();
         services.AddHealthChecks().AddAuditTrail();
         return services;

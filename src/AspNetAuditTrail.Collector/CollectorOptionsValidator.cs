@@ -27,6 +27,7 @@ internal sealed class CollectorOptionsValidator : IValidateOptions<AuditTrailCol
         Require(!string.IsNullOrWhiteSpace(options.ReadScope), nameof(options.ReadScope), "must not be empty");
         Require(!string.IsNullOrWhiteSpace(options.ReadPolicy), nameof(options.ReadPolicy), "must not be empty");
         Require(!string.IsNullOrWhiteSpace(options.ViewerPolicy), nameof(options.ViewerPolicy), "must not be empty");
+        Require(options.CheckpointFolder is null || !string.IsNullOrWhiteSpace(options.CheckpointFolder), nameof(options.CheckpointFolder), "must be a folder, or unset");
         foreach (var (service, settings) in options.Services)
         {
             Require(service.Length is >= 1 and <= 128 && !service.Any(char.IsControl), $"Services:{service}", "must be a name of 1 to 128 characters on one line");

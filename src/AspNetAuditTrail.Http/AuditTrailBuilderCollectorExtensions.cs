@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Makes a collector the app's audit store.</summary>
+/// <summary>Makes a collector the app's audit store, or the keeper of its checkpoints.</summary>
 public static class AuditTrailBuilderCollectorExtensions
 {
     /// <summary>
@@ -15,6 +15,28 @@ public static class AuditTrailBuilderCollectorExtensions
     /// database store: a slow, down or refusing collector never slows or breaks a request, and nothing is lost.
     /// </summary>
     public static AuditTrailBuilder UseCollector(this AuditTrailBuilder builder, Action<CollectorClientOptions>? configure = null)
+    {
+        AddCollectorClient(builder, configure);
+
+        // The audit trail's connection string names where the trail goes: here, the collector.
+        builder.Services.AddOptions<AuditTrailOptions>().PostConfigure<IOptions<CollectorClientOptions>>((o, c) => o.ConnectionString ??= c.Value.Url);
+        return builder.UseStore(sp => new CollectorAuditStore(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<CollectorClientOptions>>()));
+    }
+
+    /// <summary>
+    /// Sends every checkpoint of the app's hash chain (<c>AuditTrail:Integrity</c>) to a collector
+    /// (<c>AuditTrail:Collector</c>, as for <see cref="UseCollector"/>), which keeps it as a write-once file out of the
+    /// app's reach: while the app writes its own database, the collector holds what it stated.
+    /// </summary>
+    public static AuditTrailBuilder SendCheckpointsToCollector(this AuditTrailBuilder builder, Action<CollectorClientOptions>? configure = null)
+    {
+        AddCollectorClient(builder, configure);
+        builder.Services.AddSingleton<AspNetAuditTrail.Integrity.IAuditCheckpointSink>(sp =>
+            new CollectorCheckpointSink(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<CollectorClientOptions>>()));
+        return builder;
+    }
+
+    private static void AddCollectorClient(AuditTrailBuilder builder, Action<CollectorClientOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<CollectorClientOptions>();
@@ -44,8 +66,6 @@ public static class AuditTrailBuilderCollectorExtensions
             .Validate(o => o.ConcurrentCalls is >= 1 and <= 64, "AuditTrail:Collector:ConcurrentCalls must be from 1 to 64.")
             .ValidateOnStart();
 
-        // The audit trail's connection string names where the trail goes: here, the collector.
-        builder.Services.AddOptions<AuditTrailOptions>().PostConfigure<IOptions<CollectorClientOptions>>((o, c) => o.ConnectionString ??= c.Value.Url);
         builder.Services.AddTransient<CallSigner>();
         builder.Services.AddHttpClient(CollectorAuditStore.ClientName, (sp, client) =>
             {
@@ -63,6 +83,5 @@ public static class AuditTrailBuilderCollectorExtensions
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, (timeout * 2).Ticks + TimeSpan.TicksPerSecond));
             });
         builder.Services.AddHttpClient(CollectorAuditStore.ClientName).AddHttpMessageHandler<CallSigner>();
-        return builder.UseStore(sp => new CollectorAuditStore(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<CollectorClientOptions>>()));
     }
 }

@@ -111,7 +111,7 @@ internal sealed class CollectorAuditStore(IHttpClientFactory clients, IOptions<C
     }
 
     /// <summary>The collector's reason (its problem document's detail or errors), at most 2,000 characters.</summary>
-    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return text.Length > 2000 ? text[..2000] : text;

@@ -233,6 +233,11 @@ public sealed class PostgreSqlCliIntegrityTests(PostgreSqlServer server) : CliIn
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerCliIntegrityTests(SqlServerServer server) : CliIntegrityTests(new SqlServerAuditDatabase(server, fresh: false));
 
+public sealed class SqliteCollectorCheckpointTests() : CollectorCheckpointTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCollectorCheckpointTests(PostgreSqlServer server) : CollectorCheckpointTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
 public sealed class SqliteAdminApiTests() : AdminApiTests(new SqliteAuditDatabase());
 
 [Collection(PostgreSqlCollection.Name)]

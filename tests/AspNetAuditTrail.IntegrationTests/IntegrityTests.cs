@@ -106,10 +106,7 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
     {
         await _trail.WriteAsync(Database, RetentionData.Units(DateTimeOffset.UtcNow));
         var last = Database.Scalar<long>($"SELECT max(chain_seq) FROM {Database.Requests}");
-        foreach (var table in ChildrenFirst)
-        {
-            Database.ExecuteInMaintenance($"DELETE FROM {Database.Table(table)} WHERE chain_seq > @cut", new { cut = last - 6 });
-        }
+        Database.CutChainsAfter(last - 6);
 
         Database.ExecuteInMaintenance($"DELETE FROM {Database.Table(AuditTables.Checkpoint)}");
 
@@ -219,12 +216,6 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
     /// <summary>The id (as the database binds it) of the table's row with the n-th lowest place in the chain.</summary>
     private object Row(string table, int n) =>
         Key(Id(Database.Query($"SELECT id FROM {Database.Table(table)} ORDER BY chain_seq")[n - 1]["id"]!));
-
-    private static readonly string[] ChildrenFirst =
-    [
-        AuditTables.Registration.Name, AuditTables.Step.Name, AuditTables.Process.Name, AuditTables.BusinessEvent.Name,
-        AuditTables.Security.Name, AuditTables.Login.Name, AuditTables.Request.Name,
-    ];
 
     private static Guid Id(object value) => value is Guid id ? id : Guid.Parse(value.ToString()!);
 

@@ -19,7 +19,6 @@ internal sealed class CollectorIntake(
     CollectorRefusals refusals,
     IAuditIngest ingest,
     IAuditUserResolver users,
-    IAuditStore store,
     IOptions<AuditTrailCollectorOptions> options,
     IOptions<AuditTrailOptions> trailOptions,
     ILogger<CollectorIntake> logger)
@@ -101,7 +100,7 @@ internal sealed class CollectorIntake(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
                 timeout.CancelAfter(trail.SynchronousWriteTimeout);
-                await store.WriteAsync(units, timeout.Token);
+                await ingest.WriteAsync(units, timeout.Token);
                 return StatusCodes.Status201Created;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace AspNetAuditTrail.Integrity;
 
@@ -12,14 +11,6 @@ namespace AspNetAuditTrail.Integrity;
 public sealed class AuditCheckpointFolder(string path) : IAuditCheckpointSink
 {
     private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    };
 
     /// <summary>The folder.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(path ?? throw new ArgumentNullException(nameof(path)));
@@ -42,10 +33,15 @@ public sealed class AuditCheckpointFolder(string path) : IAuditCheckpointSink
         }
 
         var file = System.IO.Path.Combine(folder, FileName(checkpoint));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(checkpoint, Json);
+        var bytes = AuditCheckpointJson.Serialize(checkpoint);
         if (File.Exists(file))
         {
-            // Kept already (a retried write): the same content is no error, other content is never written over it.
+            // Kept already (a retried write): the same content is no error; other content is never written over it.
+            if (!(await File.ReadAllBytesAsync(file, cancellationToken)).AsSpan().SequenceEqual(bytes))
+            {
+                throw new IOException($"{file} holds another checkpoint: a checkpoint file is never overwritten.");
+            }
+
             return;
         }
 
@@ -78,7 +74,7 @@ public sealed class AuditCheckpointFolder(string path) : IAuditCheckpointSink
         {
             try
             {
-                var checkpoint = JsonSerializer.Deserialize<AuditCheckpoint>(File.ReadAllBytes(file), Json) ?? throw new JsonException("null");
+                var checkpoint = AuditCheckpointJson.TryDeserialize(File.ReadAllBytes(file), out var error) ?? throw new JsonException(error);
                 if (System.IO.Path.GetFileName(file) != FileName(checkpoint))
                 {
                     throw new JsonException("its name does not match its content");

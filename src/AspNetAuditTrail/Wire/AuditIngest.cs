@@ -1,17 +1,26 @@
 using System.Text.Json;
 using AspNetAuditTrail.Capture;
 using AspNetAuditTrail.Events;
+using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Writing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AspNetAuditTrail.Wire;
 
 /// <summary><see cref="IAuditIngest"/>: the wire format read with the app's masking and bounds, into the app's queue.</summary>
-internal sealed class AuditIngest(AuditQueue queue, AuditSettingsProvider settings, TimeProvider time, ILogger<AuditIngest> logger) : IAuditIngest
+internal sealed class AuditIngest(AuditQueue queue, AuditChain chain, IServiceProvider services, AuditSettingsProvider settings, TimeProvider time, ILogger<AuditIngest> logger)
+    : IAuditIngest
 {
     public ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken) => queue.EnqueueAsync(unit, cancellationToken);
 
     public Task<int> FlushAsync(CancellationToken cancellationToken) => queue.FlushAsync(cancellationToken);
+
+    public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+    {
+        chain.Seal(units);
+        return services.GetRequiredService<IAuditStore>().WriteAsync(units, cancellationToken);
+    }
 
     public bool TryRead(JsonElement document, string serviceName, int maxItems, out IReadOnlyList<AuditUnit> units, out IReadOnlyDictionary<string, string[]> errors)
     {

@@ -22,6 +22,12 @@ public interface IAuditIngest
     /// <summary>Hands a unit to the background writer (queue, retries, journal); false when the pipeline refused it (a full queue under <c>Drop</c>, or a stopped writer).</summary>
     ValueTask<bool> EnqueueAsync(AuditUnit unit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the units to the store now, in one transaction, sealed into this writer's chain when integrity is on
+    /// (strict mode); on failure, the caller enqueues them instead (they keep their seals).
+    /// </summary>
+    Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken);
+
     /// <summary>Has the writer write what the pipeline holds now, and returns once it has: how many units that was.</summary>
     Task<int> FlushAsync(CancellationToken cancellationToken);
 }

@@ -103,6 +103,18 @@ public abstract class AuditDatabase : IAsyncDisposable
         "request_audit_event", "login_audit_event", "security_audit_event", "process_audit_event", "step_audit_event", "registration_audit_event", "audit_event",
     ];
 
+    /// <summary>
+    /// Deletes the rows of every audit table placed after <paramref name="sequence"/> in their chain (children first, as
+    /// the foreign keys want), in maintenance: what someone cutting the newest rows would do.
+    /// </summary>
+    public void CutChainsAfter(long sequence)
+    {
+        foreach (var table in new[] { "registration_audit_event", "step_audit_event", "process_audit_event", "audit_event", "security_audit_event", "login_audit_event", "request_audit_event" })
+        {
+            ExecuteInMaintenance($"DELETE FROM {Table(table)} WHERE chain_seq > @sequence", new { sequence });
+        }
+    }
+
     /// <summary>The rows in each audit table.</summary>
     public Dictionary<string, long> RowCounts() => AuditTableNames.ToDictionary(t => t, t => Scalar<long>($"SELECT count(*) FROM {Table(t)}"));
 
