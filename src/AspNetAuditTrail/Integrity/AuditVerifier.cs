@@ -9,7 +9,7 @@ public sealed class AuditVerifier : IDisposable
     /// <summary>At most this many breaks are listed; all are counted.</summary>
     public const int MaxBreaks = 1000;
 
-    private readonly AuditChainHash[] _hashes;
+    private readonly RowMacs _macs;
     private readonly Dictionary<string, AuditPublicKey> _publicKeys;
 
     /// <summary>Creates a verifier with the chain keys (the current one and earlier ones) and the checkpoints' public keys.</summary>
@@ -17,12 +17,8 @@ public sealed class AuditVerifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(chainKeys);
         ArgumentNullException.ThrowIfNull(publicKeys);
-        _hashes = [.. chainKeys.Select(k => new AuditChainHash(k))];
+        _macs = new RowMacs(chainKeys);
         _publicKeys = publicKeys.DistinctBy(k => k.KeyId).ToDictionary(k => k.KeyId);
-        if (_hashes.Length == 0)
-        {
-            throw new ArgumentException("Verification needs the chain key.", nameof(chainKeys));
-        }
     }
 
     /// <summary>The verifier of the app's own keys: its chain keys, current and previous, and the public keys of its signing key and of the previous ones.</summary>
@@ -86,7 +82,7 @@ public sealed class AuditVerifier : IDisposable
         var chains = extents.Keys.Union(byChain.Keys).Where(c => scope.ChainId is null || c == scope.ChainId).Order().ToList();
         foreach (var chain in chains)
         {
-            var walk = new ChainWalk(chain, _hashes, byChain.GetValueOrDefault(chain) ?? [], scope, report);
+            var walk = new ChainWalk(chain, _macs, byChain.GetValueOrDefault(chain) ?? [], scope, report);
             await walk.RunAsync(reader, extents.GetValueOrDefault(chain), cancellationToken);
         }
 
@@ -110,9 +106,6 @@ public sealed class AuditVerifier : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var hash in _hashes)
-        {
-            hash.Dispose();
-        }
+        _macs.Dispose();
     }
 }

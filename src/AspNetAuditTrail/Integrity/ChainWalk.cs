@@ -7,13 +7,12 @@ namespace AspNetAuditTrail.Integrity;
 /// Verifies one chain: walks its rows by sequence, checks each row's MAC, folds the chain's hash and compares it at
 /// every checkpoint, and names gaps, extra rows, reordered rows and a cut tail.
 /// </summary>
-internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditCheckpoint> checkpoints, AuditVerifyScope scope, VerificationReport report)
+internal sealed class ChainWalk(Guid chain, RowMacs macs, List<AuditCheckpoint> checkpoints, AuditVerifyScope scope, VerificationReport report)
 {
-    private const int KeyTrials = 16;
+    private const int Block = 4096;
     private readonly List<AuditChainRow> _changed = [];
+    private readonly byte[] _mac = new byte[32];
     private readonly Dictionary<long, List<AuditCheckpoint>> _at = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.ToList());
-    private int _key = -1;
-    private int _trials;
     private byte[]? _head;
     private long _expected;
     private long _retained;
@@ -42,18 +41,35 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
         _retained = retention is not null && retention.Sequence >= first ? retention.Sequence : 0;
         var final = checkpoints.LastOrDefault(c => c.Kind == AuditCheckpointKind.Final);
 
-        var group = new List<AuditChainRow>();
-        await foreach (var row in reader.ReadChainAsync(chain, first, last, cancellationToken))
+        // MACs are checked a block at a time on every core; the walk itself is in order.
+        var (block, group) = (new List<AuditChainRow>(Block), new List<(AuditChainRow Row, bool Verified)>());
+        void Walk()
         {
-            if (group.Count > 0 && group[0].Sequence != row.Sequence)
+            var verified = macs.VerifyAll(chain, block);
+            for (var i = 0; i < block.Count; i++)
             {
-                Step(group, final);
-                group.Clear();
+                if (group.Count > 0 && group[0].Row.Sequence != block[i].Sequence)
+                {
+                    Step(group, final);
+                    group.Clear();
+                }
+
+                group.Add((block[i], verified[i]));
             }
 
-            group.Add(row);
+            block.Clear();
         }
 
+        await foreach (var row in reader.ReadChainAsync(chain, first, last, cancellationToken))
+        {
+            block.Add(row);
+            if (block.Count == Block)
+            {
+                Walk();
+            }
+        }
+
+        Walk();
         if (group.Count > 0)
         {
             Step(group, final);
@@ -81,11 +97,20 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
     }
 
     /// <summary>The rows stored at one sequence (one, unless rows were inserted).</summary>
-    private void Step(List<AuditChainRow> rows, AuditCheckpoint? final)
+    private void Step(List<(AuditChainRow Row, bool Verified)> stored, AuditCheckpoint? final)
     {
-        var sequence = rows[0].Sequence;
-        var genuine = rows.FirstOrDefault(Verifies);
-        foreach (var row in rows)
+        var sequence = stored[0].Row.Sequence;
+        AuditChainRow? genuine = null;
+        foreach (var (row, verified) in stored)
+        {
+            if (verified)
+            {
+                genuine = row;
+                break;
+            }
+        }
+
+        foreach (var (row, _) in stored)
         {
             report.Counted();
             _rows++;
@@ -95,10 +120,10 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
             }
 
             _segmentBroken = true;
-            if (genuine is not null || rows.Count > 1 || (final is not null && sequence > final.Sequence))
+            if (genuine is not null || stored.Count > 1 || (final is not null && sequence > final.Sequence))
             {
                 report.Add(new AuditBreak(AuditBreakKind.RowInserted, row.Table, row.Id, chain, sequence,
-                    genuine is not null || rows.Count > 1
+                    genuine is not null || stored.Count > 1
                         ? $"Row {row.Id} of {row.Table} claims place {sequence} of chain {chain}, which another row holds."
                         : $"Row {row.Id} of {row.Table} comes after the final checkpoint of chain {chain}."));
             }
@@ -132,10 +157,10 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
             Checkpoints(_expected, sequence - 1);
         }
 
-        var kept = genuine ?? rows[0];
-        if (_head is not null && TryHex(kept.Mac, out var mac))
+        var kept = genuine ?? stored[0].Row;
+        if (_head is not null && TryHex(kept.Mac, _mac))
         {
-            AuditChainHash.Next(_head, mac);
+            AuditChainHash.Next(_head, _mac);
         }
         else
         {
@@ -149,54 +174,38 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
     /// <summary>Compares the chain's hash with the checkpoints in the range, and takes theirs from there.</summary>
     private void Checkpoints(long from, long to)
     {
+        if (from == to)
+        {
+            if (_at.TryGetValue(from, out var here))
+            {
+                Compare(from, here);
+            }
+
+            return;
+        }
+
         foreach (var (s, here) in _at.Where(a => a.Key >= from && a.Key <= to).OrderBy(a => a.Key))
         {
-            foreach (var checkpoint in here)
-            {
-                var hash = Convert.FromHexString(checkpoint.ChainHash);
-                // A segment with a broken row already says what is wrong; a mismatch alone means rows rewritten with the chain key.
-                if (_head is not null && !_segmentBroken && !CryptographicOperations.FixedTimeEquals(_head, hash))
-                {
-                    report.Add(new AuditBreak(AuditBreakKind.CheckpointMismatch, "audit_checkpoint", null, chain, s,
-                        $"The rows of chain {chain} up to {s} do not add up to its signed checkpoint: rows were rewritten."));
-                }
-
-                _head = hash.AsSpan().IndexOfAnyExcept((byte)0) < 0 ? null : hash;
-                _segmentBroken = false;
-            }
+            Compare(s, here);
         }
     }
 
-    private bool Verifies(AuditChainRow row)
+    private void Compare(long sequence, List<AuditCheckpoint> here)
     {
-        if (!TryHex(row.Mac, out var stored))
+        foreach (var checkpoint in here)
         {
-            return false;
-        }
+            var hash = Convert.FromHexString(checkpoint.ChainHash);
 
-        if (_key < 0)
-        {
-            for (var k = 0; k < hashes.Length; k++)
+            // A segment with a broken row already says what is wrong; a mismatch alone means rows rewritten with the chain key.
+            if (_head is not null && !_segmentBroken && !CryptographicOperations.FixedTimeEquals(_head, hash))
             {
-                if (Matches(hashes[k], row, row.Sequence, stored))
-                {
-                    _key = k;
-                    return true;
-                }
+                report.Add(new AuditBreak(AuditBreakKind.CheckpointMismatch, "audit_checkpoint", null, chain, sequence,
+                    $"The rows of chain {chain} up to {sequence} do not add up to its signed checkpoint: rows were rewritten."));
             }
 
-            _key = ++_trials >= KeyTrials ? 0 : -1;
-            return false;
+            _head = hash.AsSpan().IndexOfAnyExcept((byte)0) < 0 ? null : hash;
+            _segmentBroken = false;
         }
-
-        return Matches(hashes[_key], row, row.Sequence, stored);
-    }
-
-    private bool Matches(AuditChainHash hash, AuditChainRow row, long sequence, byte[] stored)
-    {
-        Span<byte> mac = stackalloc byte[32];
-        hash.RowMac(chain, sequence, row.Canonical, mac);
-        return CryptographicOperations.FixedTimeEquals(mac, stored);
     }
 
     /// <summary>A row whose MAC fails where it is but holds at another failing row's place was moved; otherwise it was changed.</summary>
@@ -205,8 +214,7 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
         var candidates = _changed.Take(256).ToList();
         foreach (var row in _changed)
         {
-            var moved = TryHex(row.Mac, out var stored) && candidates.Any(other =>
-                other.Sequence != row.Sequence && hashes.Any(h => Matches(h, row, other.Sequence, stored)));
+            var moved = candidates.Any(other => other.Sequence != row.Sequence && macs.Matches(chain, row, other.Sequence));
             report.Add(moved
                 ? new AuditBreak(AuditBreakKind.OrderChanged, row.Table, row.Id, chain, row.Sequence,
                     $"Row {row.Id} of {row.Table} was moved to place {row.Sequence} of chain {chain}.")
@@ -215,9 +223,6 @@ internal sealed class ChainWalk(Guid chain, AuditChainHash[] hashes, List<AuditC
         }
     }
 
-    private static bool TryHex(string? text, out byte[] bytes)
-    {
-        bytes = new byte[32];
-        return text is { Length: 64 } && Convert.FromHexString(text, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
-    }
+    private static bool TryHex(string? text, byte[] bytes) =>
+        text is { Length: 64 } && Convert.FromHexString(text, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
 }

@@ -16,12 +16,13 @@ namespace AspNetAuditTrail.Writing;
 /// so that retries and journal replays keep its place; signs a checkpoint every so many rows or minutes, and a final
 /// one on stop, and hands each to the sinks. A new chain starts with each start of the app.
 /// </summary>
-internal sealed class AuditChain : IAsyncDisposable
+internal sealed class AuditChain : IAsyncDisposable, IDisposable
 {
     private readonly AuditIntegrityOptions _options;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<AuditChain> _logger;
+    private static readonly TimeSpan FinalTimeout = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _signing = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -131,9 +132,27 @@ internal sealed class AuditChain : IAsyncDisposable
         }
     }
 
-    /// <summary>The last checkpoint of the chain, on stop: nothing comes after it.</summary>
-    public Task FinalAsync(CancellationToken cancellationToken) =>
-        _form is null ? Task.CompletedTask : CheckpointAsync(AuditCheckpointKind.Final, cancellationToken);
+    /// <summary>
+    /// The last checkpoint of the chain, on stop: nothing comes after it. It gets a few seconds of its own, whatever is
+    /// left of the host's shutdown time, and a failure is logged, never thrown into the host's stop.
+    /// </summary>
+    public async Task FinalAsync()
+    {
+        if (_form is null)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(FinalTimeout, _time);
+        try
+        {
+            await CheckpointAsync(AuditCheckpointKind.Final, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            Log.CheckpointFailed(_logger, ex, Interlocked.Read(ref _sequence), "its sinks");
+        }
+    }
 
     private async Task CheckpointAsync(AuditCheckpointKind kind, CancellationToken cancellationToken)
     {
@@ -223,6 +242,18 @@ internal sealed class AuditChain : IAsyncDisposable
 
         // After a checkpoint being signed: the semaphore stays usable (it holds nothing to release), the keys go.
         await _signing.WaitAsync();
+        Close();
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _signing.Wait();
+        Close();
+    }
+
+    private void Close()
+    {
         try
         {
             lock (_gate)

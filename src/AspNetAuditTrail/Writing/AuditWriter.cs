@@ -87,7 +87,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
         }
 
         await _queue.CompleteSpillsAsync();
-        await _chain.FinalAsync(cancellationToken);
+        await _chain.FinalAsync();
     }
 
     /// <summary>Runs the loop; a failure of the loop itself is logged, shows in health, and the loop starts again.</summary>

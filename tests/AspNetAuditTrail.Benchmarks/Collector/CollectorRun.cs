@@ -74,11 +74,11 @@ internal static class CollectorRun
                 forwarded.Add(await ForwardedAsync(databases, store, collectorDatabase, collector, IngestEvents.Create(events), round * events, Forward, key));
             }
 
-            var rate = Median(direct.Select(d => d.Rate));
-            var through = Median(forwarded.Select(f => f.Rate));
+            var rate = Medians.Of(direct.Select(d => d.Rate));
+            var through = Medians.Of(forwarded.Select(f => f.Rate));
             Console.WriteLine(
-                $"| {store} | {rate:N0} | {Median(direct.Select(d => d.CpuMicroseconds)):0.0} µs | {through:N0} | {through / rate:0.00} | " +
-                $"{Median(forwarded.Select(f => f.CpuMicroseconds)):0.0} µs | {Median(forwarded.Select(f => f.Bytes)):N0} B | {Median(forwarded.Select(f => f.CollectorCpuMicroseconds)):0.0} µs |");
+                $"| {store} | {rate:N0} | {Medians.Of(direct.Select(d => d.CpuMicroseconds)):0.0} µs | {through:N0} | {through / rate:0.00} | " +
+                $"{Medians.Of(forwarded.Select(f => f.CpuMicroseconds)):0.0} µs | {Medians.Of(forwarded.Select(f => f.Bytes)):N0} B | {Medians.Of(forwarded.Select(f => f.CollectorCpuMicroseconds)):0.0} µs |");
         }
 
         return 0;
@@ -231,11 +231,5 @@ internal static class CollectorRun
 
             await Task.Delay(20);
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

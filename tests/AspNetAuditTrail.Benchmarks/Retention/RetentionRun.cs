@@ -64,8 +64,8 @@ internal static class RetentionRun
                 during.Add(await ThroughputAsync(databases, wrk, store, rows, round, seconds, retention: true));
             }
 
-            var (a, d) = (Median(alone), Median(during.Select(r => r.Rate)));
-            Console.WriteLine($"| {store} | {a:N0} | {d:N0} | {d / a:0.00} | {Median(during.Select(r => (double)r.Removed)):N0} |");
+            var (a, d) = (Medians.Of(alone), Medians.Of(during.Select(r => r.Rate)));
+            Console.WriteLine($"| {store} | {a:N0} | {d:N0} | {d / a:0.00} | {Medians.Of(during.Select(r => (double)r.Removed)):N0} |");
         }
 
         return 0;
@@ -120,10 +120,4 @@ internal static class RetentionRun
     private static SqlAuditStore Store(AuditedStore store, string connectionString, bool partitioned) => store == AuditedStore.Sqlite
         ? new SqliteAuditStore(connectionString, TimeProvider.System)
         : new PostgreSqlAuditStore(connectionString, TimeProvider.System, new PostgreSqlAuditOptions { PartitionByMonth = partitioned });
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 }
