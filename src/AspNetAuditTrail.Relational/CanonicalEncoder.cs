@@ -129,38 +129,40 @@ internal sealed class CanonicalEncoder : IDisposable
         output.Advance(4 + bytes.Length);
     }
 
-    public void Dispose()
-    {
-        _personal.Dispose();
-        _json.Dispose();
-    }
+    public void Dispose() => _json.Dispose();
 
-    /// <summary>A buffer writer that hashes what is written into it (SHA-256) instead of keeping it.</summary>
-    private sealed class HashingWriter : IBufferWriter<byte>, IDisposable
+    /// <summary>A buffer writer whose content is hashed (SHA-256) in one call at the end: one call, not one per value.</summary>
+    private sealed class HashingWriter : IBufferWriter<byte>
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private byte[] _buffer = new byte[1024];
+        private byte[] _buffer = new byte[4096];
+        private int _written;
 
         public Span<byte> GetSpan(int sizeHint = 0)
         {
-            if (sizeHint > _buffer.Length)
-            {
-                _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
-            }
-
-            return _buffer;
+            Ensure(sizeHint);
+            return _buffer.AsSpan(_written);
         }
 
         public Memory<byte> GetMemory(int sizeHint = 0)
         {
-            GetSpan(sizeHint);
-            return _buffer;
+            Ensure(sizeHint);
+            return _buffer.AsMemory(_written);
         }
 
-        public void Advance(int count) => _hash.AppendData(_buffer, 0, count);
+        public void Advance(int count) => _written += count;
 
-        public void Finish(Span<byte> digest) => _hash.GetHashAndReset(digest);
+        public void Finish(Span<byte> digest)
+        {
+            SHA256.HashData(_buffer.AsSpan(0, _written), digest);
+            _written = 0;
+        }
 
-        public void Dispose() => _hash.Dispose();
+        private void Ensure(int sizeHint)
+        {
+            if (_buffer.Length - _written < Math.Max(sizeHint, 1))
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + sizeHint));
+            }
+        }
     }
 }
