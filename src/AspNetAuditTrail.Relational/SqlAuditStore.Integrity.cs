@@ -14,8 +14,8 @@ namespace AspNetAuditTrail.Relational;
 /// </summary>
 public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpointSink, IAuditIntegrityReader
 {
-    private readonly CanonicalEncoder _encoder = new();
-    private readonly Lock _encoding = new();
+    // One encoder per thread: the writer seals a batch's rows on every core.
+    private readonly ThreadLocal<CanonicalEncoder> _encoders = new(() => new CanonicalEncoder());
 
     /// <inheritdoc />
     public string Name => "audit database " + Identity;
@@ -31,10 +31,7 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
     public void Write(IAuditEvent row, IBufferWriter<byte> output, Span<byte> personalDigest)
     {
         ArgumentNullException.ThrowIfNull(row);
-        lock (_encoding)
-        {
-            AuditTables.Of(row).WriteCanonical(row, _encoder, output, personalDigest);
-        }
+        AuditTables.Of(row).WriteCanonical(row, _encoders.Value!, output, personalDigest);
     }
 
     /// <inheritdoc />

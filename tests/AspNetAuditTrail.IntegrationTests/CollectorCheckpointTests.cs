@@ -59,12 +59,7 @@ public abstract class CollectorCheckpointTests(AuditDatabase database) : Databas
     public void Dispose()
     {
         _trail.Dispose();
-        foreach (var file in Directory.EnumerateFiles(_kept, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
-
-        Directory.Delete(_kept, recursive: true);
+        IntegrityTrail.DeleteFolder(_kept);
         GC.SuppressFinalize(this);
     }
 }

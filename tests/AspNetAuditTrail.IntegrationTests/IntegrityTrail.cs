@@ -64,14 +64,20 @@ internal sealed class IntegrityTrail : IDisposable
         return await verifier.VerifyAsync((IAuditIntegrityReader)database.CreateStore(), [Folder], scope ?? new AuditVerifyScope(), null, TestContext.Current.CancellationToken);
     }
 
-    public void Dispose()
+    /// <summary>Deletes a folder of checkpoints (their files are read-only).</summary>
+    public static void DeleteFolder(string folder)
     {
-        Signing.Dispose();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             File.SetAttributes(file, FileAttributes.Normal);
         }
 
-        Directory.Delete(Folder, recursive: true);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        Signing.Dispose();
+        DeleteFolder(Folder);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Integrity;
@@ -25,10 +24,9 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
     private static readonly TimeSpan FinalTimeout = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _signing = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly byte[] _head;
     private readonly string _writer;
-    private AuditChainHash? _hash;
+    private RowSealer? _sealer;
     private AuditSigningKey? _signingKey;
     private IAuditCanonicalForm? _form;
     private IAuditCheckpointSink[] _sinks = [];
@@ -68,7 +66,7 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             return;
         }
 
-        _hash = new AuditChainHash(Convert.FromBase64String(_options.ChainKey!));
+        _sealer = new RowSealer(ChainId, form, Convert.FromBase64String(_options.ChainKey!));
         _signingKey = AuditSigningKey.Parse(_options.SigningKey!);
         _sinks =
         [
@@ -92,13 +90,17 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             return;
         }
 
+        var rows = units.SelectMany(RowsOf).Where(r => r.Seal is null).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            foreach (var unit in units)
-            {
-                Seal(unit);
-            }
+            _sealer!.Seal(rows, _sequence + 1, _head);
+            Interlocked.Exchange(ref _sequence, _sequence + rows.Count);
         }
     }
 
@@ -190,48 +192,10 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
         }
     }
 
-    private void Seal(AuditUnit unit)
-    {
-        if (unit.Request is { } request)
-        {
-            Seal(request);
-        }
-
-        SealAll(unit.Logins);
-        SealAll(unit.SecurityEvents);
-        SealAll(unit.Processes);
-        SealAll(unit.Steps);
-        SealAll(unit.Registrations);
-        SealAll(unit.BusinessEvents);
-    }
-
-    private void SealAll<TEvent>(IReadOnlyList<TEvent> rows)
-        where TEvent : IAuditEvent
-    {
-        foreach (var row in rows)
-        {
-            Seal(row);
-        }
-    }
-
-    private void Seal(IAuditEvent row)
-    {
-        if (row.Seal is not null)
-        {
-            return;
-        }
-
-        Span<byte> personal = stackalloc byte[32];
-        Span<byte> mac = stackalloc byte[32];
-        _buffer.ResetWrittenCount();
-        _form!.Write(row, _buffer, personal);
-        var sequence = _sequence + 1;
-        _hash!.RowMac(ChainId, sequence, _buffer.WrittenSpan, mac);
-        AuditChainHash.Next(_head, mac);
-        Interlocked.Exchange(ref _sequence, sequence);
-        var seal = new AuditSeal(ChainId, sequence, AuditChainHash.ToHex(mac), AuditChainHash.ToHex(personal));
-        AuditSeal.Set(row, seal);
-    }
+    /// <summary>A unit's rows in the order the store writes them: parents first.</summary>
+    private static IEnumerable<IAuditEvent> RowsOf(AuditUnit unit) =>
+        new IAuditEvent?[] { unit.Request }.OfType<IAuditEvent>()
+            .Concat(unit.Logins).Concat(unit.SecurityEvents).Concat(unit.Processes).Concat(unit.Steps).Concat(unit.Registrations).Concat(unit.BusinessEvents);
 
     public async ValueTask DisposeAsync()
     {
@@ -259,7 +223,7 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             lock (_gate)
             {
                 _disposed = true;
-                _hash?.Dispose();
+                _sealer?.Dispose();
                 _signingKey?.Dispose();
             }
         }
