@@ -42,6 +42,7 @@ internal static class VerifyCommand
                 problem ??= keyFile.Exists ? null : $"--chain-key-file: {keyFile.FullName} does not exist.";
             }
 
+            problem ??= (parse.GetValue(folders) ?? []).FirstOrDefault(f => !f.Exists) is { } missing ? $"--checkpoints: {missing.FullName} does not exist." : null;
             var (verifier, keyProblem) = Verifier(integrity, parse.GetValue(publicKeys) ?? []);
             problem ??= keyProblem;
             if (opened is null || verifier is null || problem is not null)

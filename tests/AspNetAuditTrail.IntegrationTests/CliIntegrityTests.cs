@@ -65,8 +65,10 @@ public abstract partial class CliIntegrityTests(AuditDatabase database) : Databa
         var noChainKey = await CliProcess.RunAsync(null, ["verify", .. Store, "--public-key", _trail.Signing.PublicKey.Export()]);
         var noPublicKey = await CliProcess.RunAsync(null, ChainKey, ["verify", .. Store]);
         var badPublicKey = await CliProcess.RunAsync(null, ChainKey, ["verify", .. Store, "--public-key", "bm90IGEga2V5"]);
+        var noFolder = await CliProcess.RunAsync(null, ChainKey, ["verify", .. Store, "--public-key", _trail.Signing.PublicKey.Export(), "--checkpoints", _trail.Folder + "-gone"]);
 
-        Assert.Equal((2, 2, 2), (noChainKey.Code, noPublicKey.Code, badPublicKey.Code));
+        Assert.Equal((2, 2, 2, 2), (noChainKey.Code, noPublicKey.Code, badPublicKey.Code, noFolder.Code));
+        Assert.Contains("-gone does not exist", noFolder.Error, StringComparison.Ordinal);
         Assert.Contains("The chain key must be base64", noChainKey.Error, StringComparison.Ordinal);
         Assert.Contains("Give the checkpoints' public key", noPublicKey.Error, StringComparison.Ordinal);
         Assert.Contains("not a P-256 public key", badPublicKey.Error, StringComparison.Ordinal);

@@ -59,14 +59,14 @@ public sealed class AuditCheckpointFolder(string path) : IAuditCheckpointSink
         File.SetAttributes(file, FileAttributes.ReadOnly);
     }
 
-    /// <summary>Every checkpoint in the folder, and the files that are not checkpoints (with the reason).</summary>
+    /// <summary>Every checkpoint in the folder (none when it does not exist yet), and the files that are not checkpoints (with the reason).</summary>
     public (IReadOnlyList<AuditCheckpoint> Checkpoints, IReadOnlyList<string> Unreadable) ReadAll()
     {
         var checkpoints = new List<AuditCheckpoint>();
         var unreadable = new List<string>();
         if (!Directory.Exists(Path))
         {
-            unreadable.Add($"{Path}: no such folder");
+            // Nothing kept there yet (a writer makes it with its first checkpoint).
             return (checkpoints, unreadable);
         }
 
