@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using AspNetAuditTrail.Integrity;
 
 namespace AspNetAuditTrail.Relational;
 
@@ -40,7 +41,7 @@ internal sealed class CanonicalEncoder : IDisposable
 
             _personal.Finish(personalDigest);
         }
-        else if (Convert.FromHexString(storedDigest.AsSpan().Trim(), personalDigest, out _, out var written) != OperationStatus.Done || written != 32)
+        else if (!AuditChainHash.TryParse(storedDigest.AsSpan().Trim(), personalDigest))
         {
             personalDigest.Clear();
         }

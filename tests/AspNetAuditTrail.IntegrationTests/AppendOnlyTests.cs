@@ -23,7 +23,7 @@ public abstract class AppendOnlyTests(AuditDatabase database) : DatabaseTest(dat
 
         foreach (var (table, row) in rows)
         {
-            var id = new { id = Id(row.Id) };
+            var id = new { id = Database.IdValue(row.Id) };
             var update = Assert.ThrowsAny<DbException>(() => Database.Execute($"UPDATE {Database.Table(table)} SET tenant_id = 'forged' WHERE id = @id", id));
             var delete = Assert.ThrowsAny<DbException>(() => Database.Execute($"DELETE FROM {Database.Table(table)} WHERE id = @id", id));
             Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public abstract class AppendOnlyTests(AuditDatabase database) : DatabaseTest(dat
         }
 
         // Maintenance says so, and passes.
-        Assert.Equal(1, Database.ExecuteInMaintenance($"UPDATE {Database.Requests} SET tenant_id = 'moved' WHERE id = @id", new { id = Id(unit.Request!.Id) }));
+        Assert.Equal(1, Database.ExecuteInMaintenance($"UPDATE {Database.Requests} SET tenant_id = 'moved' WHERE id = @id", new { id = Database.IdValue(unit.Request!.Id) }));
     }
 
     [Fact]
@@ -58,8 +58,6 @@ public abstract class AppendOnlyTests(AuditDatabase database) : DatabaseTest(dat
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
         Assert.Equal(10L, Database.Scalar<long>($"SELECT sequence FROM {table}"));
     }
-
-    private object Id(Guid id) => Database.Provider == "Sqlite" ? id.ToString("D") : id;
 
     private async Task<AuditUnit> SeedAsync()
     {

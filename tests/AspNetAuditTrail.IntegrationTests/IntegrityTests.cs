@@ -78,8 +78,8 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
             $"INSERT INTO {Database.Requests} ({string.Join(", ", columns)}) SELECT " +
             string.Join(", ", columns.Select(c => c == "id" ? "@forged" : !keepSeal && c is "chain_id" or "chain_seq" or "row_mac" or "personal_digest" ? "NULL" : c)) +
             $" FROM {Database.Requests} WHERE id = @id";
-        Database.Execute(Copy(keepSeal: false), new { forged = Key(unsealed), id = original });
-        Database.Execute(Copy(keepSeal: true), new { forged = Key(copied), id = original });
+        Database.Execute(Copy(keepSeal: false), new { forged = Database.IdValue(unsealed), id = original });
+        Database.Execute(Copy(keepSeal: true), new { forged = Database.IdValue(copied), id = original });
 
         var verification = await _trail.VerifyAsync(Database);
 
@@ -215,9 +215,7 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
 
     /// <summary>The id (as the database binds it) of the table's row with the n-th lowest place in the chain.</summary>
     private object Row(string table, int n) =>
-        Key(Id(Database.Query($"SELECT id FROM {Database.Table(table)} ORDER BY chain_seq")[n - 1]["id"]!));
+        Database.IdValue(Id(Database.Query($"SELECT id FROM {Database.Table(table)} ORDER BY chain_seq")[n - 1]["id"]!));
 
     private static Guid Id(object value) => value is Guid id ? id : Guid.Parse(value.ToString()!);
-
-    private object Key(Guid id) => Database.Provider == "Sqlite" ? id.ToString("D") : id;
 }

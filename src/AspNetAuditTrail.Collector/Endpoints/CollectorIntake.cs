@@ -80,7 +80,7 @@ internal sealed class CollectorIntake(
             }
 
             units = await ResolveUsersAsync(service, units, context.RequestAborted);
-            var ids = units.SelectMany(Rows).Select(r => r.Id).ToArray();
+            var ids = units.SelectMany(u => u.Rows()).Select(r => r.Id).ToArray();
             return await StoreAsync(context, units) switch
             {
                 StatusCodes.Status201Created => TypedResults.Json(new { accepted = ids.Length, written = true, ids }, statusCode: StatusCodes.Status201Created),
@@ -140,10 +140,6 @@ internal sealed class CollectorIntake(
 
         return resolved;
     }
-
-    private static IEnumerable<IAuditEvent> Rows(AuditUnit unit) =>
-        new IAuditEvent?[] { unit.Request }.OfType<IAuditEvent>()
-            .Concat(unit.Logins).Concat(unit.SecurityEvents).Concat(unit.Processes).Concat(unit.Steps).Concat(unit.Registrations).Concat(unit.BusinessEvents);
 
     private static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, "The batch was refused whole: nothing of it is stored.");

@@ -27,6 +27,11 @@ public sealed class AuditUnit
     /// <summary>Business events recorded through <c>IAuditLog</c>.</summary>
     public IReadOnlyList<BusinessAuditEvent> BusinessEvents { get; init; } = [];
 
+    /// <summary>Every row of the unit, in the order a store writes them: the request first, then what links to it.</summary>
+    public IEnumerable<IAuditEvent> Rows() =>
+        new IAuditEvent?[] { Request }.OfType<IAuditEvent>()
+            .Concat(Logins).Concat(SecurityEvents).Concat(Processes).Concat(Steps).Concat(Registrations).Concat(BusinessEvents);
+
     /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
     public override string ToString() =>
         Request is { } request

@@ -59,8 +59,9 @@ public sealed class AuditChainHash : IDisposable
     /// <summary>64 lowercase hex digits.</summary>
     public static string ToHex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 
-    /// <summary>A short, public id of a key (the first 16 hex digits of its SHA-256), so that a checkpoint or a chain names the key it used without revealing it.</summary>
-    public static string KeyId(ReadOnlySpan<byte> key) => Convert.ToHexStringLower(SHA256.HashData(key))[..16];
+    /// <summary>Reads a hash written as 64 hex digits; false when the text is anything else.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> hex, Span<byte> hash) =>
+        hex.Length == 64 && Convert.FromHexString(hex, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
 
     /// <inheritdoc />
     public void Dispose() => _mac.Dispose();

@@ -127,9 +127,14 @@ internal sealed class ChainWalk(Guid chain, RowMacs macs, List<AuditCheckpoint> 
                         ? $"Row {row.Id} of {row.Table} claims place {sequence} of chain {chain}, which another row holds."
                         : $"Row {row.Id} of {row.Table} comes after the final checkpoint of chain {chain}."));
             }
-            else
+            else if (_changed.Count < AuditVerifier.MaxBreaks)
             {
                 _changed.Add(row);
+            }
+            else
+            {
+                // Past what is listed: counted as changed, without the row kept to tell a move from a change.
+                report.Add(Changed(row));
             }
         }
 
@@ -158,7 +163,7 @@ internal sealed class ChainWalk(Guid chain, RowMacs macs, List<AuditCheckpoint> 
         }
 
         var kept = genuine ?? stored[0].Row;
-        if (_head is not null && TryHex(kept.Mac, _mac))
+        if (_head is not null && AuditChainHash.TryParse(kept.Mac, _mac))
         {
             AuditChainHash.Next(_head, _mac);
         }
@@ -218,11 +223,11 @@ internal sealed class ChainWalk(Guid chain, RowMacs macs, List<AuditCheckpoint> 
             report.Add(moved
                 ? new AuditBreak(AuditBreakKind.OrderChanged, row.Table, row.Id, chain, row.Sequence,
                     $"Row {row.Id} of {row.Table} was moved to place {row.Sequence} of chain {chain}.")
-                : new AuditBreak(AuditBreakKind.RowChanged, row.Table, row.Id, chain, row.Sequence,
-                    $"Row {row.Id} of {row.Table} (place {row.Sequence} of chain {chain}) was changed: it no longer matches its MAC."));
+                : Changed(row));
         }
     }
 
-    private static bool TryHex(string? text, byte[] bytes) =>
-        text is { Length: 64 } && Convert.FromHexString(text, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
+    private AuditBreak Changed(AuditChainRow row) =>
+        new(AuditBreakKind.RowChanged, row.Table, row.Id, chain, row.Sequence,
+            $"Row {row.Id} of {row.Table} (place {row.Sequence} of chain {chain}) was changed: it no longer matches its MAC.");
 }

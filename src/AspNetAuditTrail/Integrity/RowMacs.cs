@@ -33,7 +33,7 @@ internal sealed class RowMacs : IDisposable
     public bool Matches(Guid chain, AuditChainRow row, long sequence)
     {
         Span<byte> stored = stackalloc byte[32];
-        if (row.Mac is not { Length: 64 } text || Convert.FromHexString(text, stored, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        if (!AuditChainHash.TryParse(row.Mac, stored))
         {
             return false;
         }

@@ -49,9 +49,6 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
 
     public Guid ChainId { get; }
 
-    /// <summary>Whether rows are sealed: integrity is on and the store defines a canonical form.</summary>
-    public bool IsActive => _form is not null;
-
     /// <summary>Starts the chain when integrity is on and the store keeps rows that can be sealed.</summary>
     public void Start(IAuditStore store)
     {
@@ -90,7 +87,7 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             return;
         }
 
-        var rows = units.SelectMany(RowsOf).Where(r => r.Seal is null).ToList();
+        var rows = units.SelectMany(u => u.Rows()).Where(r => r.Seal is null).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -191,11 +188,6 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             _signing.Release();
         }
     }
-
-    /// <summary>A unit's rows in the order the store writes them: parents first.</summary>
-    private static IEnumerable<IAuditEvent> RowsOf(AuditUnit unit) =>
-        new IAuditEvent?[] { unit.Request }.OfType<IAuditEvent>()
-            .Concat(unit.Logins).Concat(unit.SecurityEvents).Concat(unit.Processes).Concat(unit.Steps).Concat(unit.Registrations).Concat(unit.BusinessEvents);
 
     public async ValueTask DisposeAsync()
     {

@@ -52,6 +52,9 @@ public abstract class AuditDatabase : IAsyncDisposable
     /// <summary>A column as text, for LIKE over JSON columns.</summary>
     public virtual string AsText(string column) => column;
 
+    /// <summary>An id as this database's id columns compare it (a parameter's value).</summary>
+    public virtual object IdValue(Guid id) => id;
+
     /// <summary>A UTC time as a literal of this dialect.</summary>
     public virtual string TimeLiteral(DateTime utc) => $"'{utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}'";
 

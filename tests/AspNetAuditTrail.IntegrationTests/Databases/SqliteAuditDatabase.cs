@@ -12,6 +12,9 @@ public sealed class SqliteAuditDatabase : AuditDatabase
 
     public override string Provider => "Sqlite";
 
+    /// <inheritdoc />
+    public override object IdValue(Guid id) => id.ToString("D");
+
     protected override string SqlFolder => "sqlite";
 
     public override string UnreachableConnectionString => "Data Source=/proc/no-such-dir/audit.db";

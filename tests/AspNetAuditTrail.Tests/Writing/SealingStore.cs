@@ -45,7 +45,7 @@ internal sealed class SealingStore : IAuditStore, IAuditSchemaMigrator, IAuditCa
     public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _attempts);
-        var rows = units.SelectMany(AllRows).ToList();
+        var rows = units.SelectMany(u => u.Rows()).ToList();
         Attempted.Enqueue(rows.ToDictionary(r => r.Id, r => r.Seal));
         if (FailAttempt(attempt))
         {
@@ -80,8 +80,4 @@ internal sealed class SealingStore : IAuditStore, IAuditSchemaMigrator, IAuditCa
         Write(row, buffer, stackalloc byte[32]);
         return buffer.WrittenSpan.ToArray();
     }
-
-    private static IEnumerable<IAuditEvent> AllRows(AuditUnit unit) =>
-        new IAuditEvent?[] { unit.Request }.OfType<IAuditEvent>().Concat(unit.Logins).Concat(unit.SecurityEvents).Concat(unit.Processes)
-            .Concat(unit.Steps).Concat(unit.Registrations).Concat(unit.BusinessEvents);
 }
