@@ -19,9 +19,7 @@ internal static class IntegrityEndpoints
             return ReadScope.Refuse(context, Events.AccessDenialReason.Other, "Verifying the trail covers every tenant: it needs the admin policy.");
         }
 
-        var (query, errors) = AuditQueryParser.Parse(new QueryCollection(context.Request.Query
-            .Where(q => q.Key is "from" or "to")
-            .ToDictionary(q => q.Key, q => q.Value)));
+        var (from, to, errors) = AuditQueryParser.ParseTimeRange(context.Request.Query);
         Guid? chain = null;
         if (context.Request.Query.TryGetValue("chain", out var text))
         {
@@ -40,8 +38,8 @@ internal static class IntegrityEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var from = query.From ?? (chain is null ? time.GetUtcNow() - DefaultPeriod : null);
-        var verification = await TrailVerification.RunAsync(context, new AuditVerifyScope(from, query.To, chain));
+        from ??= chain is null ? time.GetUtcNow() - DefaultPeriod : null;
+        var verification = await TrailVerification.RunAsync(context, new AuditVerifyScope(from, to, chain));
         if (verification is null)
         {
             return TypedResults.Problem("Integrity is off: set AuditTrail:Integrity (README, \"Tamper evidence\").", statusCode: StatusCodes.Status404NotFound);

@@ -203,10 +203,7 @@ internal static class ReportEndpoints
 
     private static bool TryTimeRange(HttpContext context, out DateTimeOffset? from, out DateTimeOffset? to, out Dictionary<string, string[]> errors)
     {
-        var (query, parsed) = AuditQueryParser.Parse(new QueryCollection(context.Request.Query
-            .Where(q => q.Key is "from" or "to")
-            .ToDictionary(q => q.Key, q => q.Value)));
-        (from, to, errors) = (query.From, query.To, parsed);
+        (from, to, errors) = AuditQueryParser.ParseTimeRange(context.Request.Query);
         return errors.Count == 0;
     }
 

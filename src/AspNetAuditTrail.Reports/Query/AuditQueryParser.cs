@@ -24,6 +24,13 @@ internal static partial class AuditQueryParser
     public static bool IsBusinessEvents(IQueryCollection values) =>
         string.Equals(values["kind"].ToString().Trim(), BusinessEventKind, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Only the period (<c>from</c>, <c>to</c>) of a query string, read and checked as <see cref="Parse"/> reads them; the other keys ignored.</summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To, Dictionary<string, string[]> Errors) ParseTimeRange(IQueryCollection values)
+    {
+        var (query, errors) = Parse(new QueryCollection(values.Where(q => q.Key is "from" or "to").ToDictionary(q => q.Key, q => q.Value)));
+        return (query.From, query.To, errors);
+    }
+
     public static (AuditQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection values)
     {
         var read = new QueryStringReader(values);
