@@ -25,6 +25,7 @@ internal sealed class SynchronousAuditWriter(AuditQueue queue, AuditChain chain,
                 timeout.CancelAfter(current.Options.SynchronousWriteTimeout);
                 chain.Seal([unit]);
                 await context.RequestServices.GetRequiredService<IAuditStore>().WriteAsync([unit], timeout.Token);
+                chain.Settle([unit]);
                 _ = chain.CheckpointIfDueAsync(CancellationToken.None);
             }
         }

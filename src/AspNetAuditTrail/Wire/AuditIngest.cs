@@ -16,10 +16,18 @@ internal sealed class AuditIngest(AuditQueue queue, AuditChain chain, IServicePr
 
     public Task<int> FlushAsync(CancellationToken cancellationToken) => queue.FlushAsync(cancellationToken);
 
-    public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         chain.Seal(units);
-        return services.GetRequiredService<IAuditStore>().WriteAsync(units, cancellationToken);
+        try
+        {
+            await services.GetRequiredService<IAuditStore>().WriteAsync(units, cancellationToken);
+        }
+        finally
+        {
+            // Written, or refused to the sender, who sends them again as new rows: their places are settled either way.
+            chain.Settle(units);
+        }
     }
 
     public bool TryRead(JsonElement document, string serviceName, int maxItems, out IReadOnlyList<AuditUnit> units, out IReadOnlyDictionary<string, string[]> errors)

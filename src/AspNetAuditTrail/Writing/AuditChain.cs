@@ -12,8 +12,9 @@ namespace AspNetAuditTrail.Writing;
 
 /// <summary>
 /// This writer's hash chain (<c>AuditTrail:Integrity</c>): seals each row once, before its batch is first written,
-/// so that retries and journal replays keep its place; signs a checkpoint every so many rows or minutes, and a final
-/// one on stop, and hands each to the sinks. A new chain starts with each start of the app.
+/// so that retries and journal replays keep its place; signs a checkpoint every so many settled rows or minutes (see
+/// <see cref="ChainProgress"/>), and a final one on stop over every row sealed, and hands each to the sinks. A new
+/// chain starts with each start of the app.
 /// </summary>
 internal sealed class AuditChain : IAsyncDisposable, IDisposable
 {
@@ -26,6 +27,7 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _signing = new(1, 1);
     private readonly byte[] _head;
     private readonly string _writer;
+    private readonly ChainProgress _progress;
     private RowSealer? _sealer;
     private AuditSigningKey? _signingKey;
     private IAuditCanonicalForm? _form;
@@ -45,9 +47,13 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
         _writer = $"{options.Value.ServiceName}@{Environment.MachineName}";
         ChainId = Guid.CreateVersion7(time.GetUtcNow());
         _head = AuditChainHash.Start(ChainId);
+        _progress = new ChainProgress(ChainId, _head);
     }
 
     public Guid ChainId { get; }
+
+    /// <summary>Whether the chain seals rows (integrity on, and a store whose rows can be sealed).</summary>
+    public bool IsSealing => _form is not null;
 
     /// <summary>Starts the chain when integrity is on and the store keeps rows that can be sealed.</summary>
     public void Start(IAuditStore store)
@@ -79,8 +85,8 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
         Log.ChainStarted(_logger, ChainId, _writer, _signingKey.KeyId, _sinks.Length);
     }
 
-    /// <summary>Seals every row of the units not sealed yet.</summary>
-    public void Seal(IEnumerable<AuditUnit> units)
+    /// <summary>Seals every row of the units not sealed yet, on every core unless <paramref name="parallel"/> is false.</summary>
+    public void Seal(IEnumerable<AuditUnit> units, bool parallel = true)
     {
         if (_form is null)
         {
@@ -96,17 +102,36 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _sealer!.Seal(rows, _sequence + 1, _head);
+            _sealer!.Seal(rows, _sequence + 1, _head, parallel);
+            _progress.Sealed(_sequence + 1, _sequence + rows.Count, _head);
             Interlocked.Exchange(ref _sequence, _sequence + rows.Count);
         }
     }
 
-    /// <summary>Signs a checkpoint when <c>CheckpointEveryRows</c> rows or <c>CheckpointInterval</c> passed since the last one.</summary>
+    /// <summary>The units' rows are written, in the journal, set aside or given up: periodic checkpoints may cover them.</summary>
+    public void Settle(IEnumerable<AuditUnit> units)
+    {
+        if (_form is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _progress.Settle(units.SelectMany(u => u.Rows()));
+        }
+    }
+
+    /// <summary>Signs a checkpoint when <c>CheckpointEveryRows</c> rows settled or <c>CheckpointInterval</c> passed since the last one.</summary>
     public Task CheckpointIfDueAsync(CancellationToken cancellationToken)
     {
-        var sealedRows = Interlocked.Read(ref _sequence);
-        var due = sealedRows > Interlocked.Read(ref _checkpointed)
-            && (sealedRows - Interlocked.Read(ref _checkpointed) >= _options.CheckpointEveryRows || _time.GetUtcNow() - _checkpointedAt >= _options.CheckpointInterval);
+        bool due;
+        lock (_gate)
+        {
+            due = _progress.Settled > _checkpointed
+                && (_progress.Settled - _checkpointed >= _options.CheckpointEveryRows || _time.GetUtcNow() - _checkpointedAt >= _options.CheckpointInterval);
+        }
+
         return due ? CheckpointAsync(AuditCheckpointKind.Periodic, cancellationToken) : Task.CompletedTask;
     }
 
@@ -161,13 +186,14 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             AuditCheckpoint checkpoint;
             lock (_gate)
             {
-                if (_disposed || (kind == AuditCheckpointKind.Periodic && _sequence == _checkpointed))
+                var (sequence, head) = kind == AuditCheckpointKind.Final ? (_sequence, _head) : (_progress.Settled, _progress.SettledHead);
+                if (_disposed || (kind == AuditCheckpointKind.Periodic && sequence <= _checkpointed))
                 {
                     return;
                 }
 
-                checkpoint = _signingKey!.Sign(ChainId, _sequence, _head, _time.GetUtcNow(), kind, _writer);
-                _checkpointed = _sequence;
+                checkpoint = _signingKey!.Sign(ChainId, sequence, head, _time.GetUtcNow(), kind, _writer);
+                _checkpointed = sequence;
                 _checkpointedAt = checkpoint.CreatedAt;
             }
 

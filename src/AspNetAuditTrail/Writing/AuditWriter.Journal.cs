@@ -6,16 +6,19 @@ namespace AspNetAuditTrail.Writing;
 /// <summary>The journal's side of <see cref="AuditWriter"/>: replaying what it holds, setting rejected batches aside, saving what a stop leaves.</summary>
 internal sealed partial class AuditWriter
 {
-    /// <summary>Puts the batch in hand and everything still queued in the journal.</summary>
+    /// <summary>Puts the batches in hand and everything still queued in the journal, in their order.</summary>
     private void SaveQueued()
     {
-        _batch.TakeAll();
-        if (!_journal.Append(_batch.Units, "shutdown"))
+        _ahead.TakeAll();
+        foreach (var batch in new[] { _batch, _ahead })
         {
-            Log.ShutdownDropped(_logger, _batch.Units.Count);
-        }
+            if (batch.Units.Count > 0 && !_journal.Append(batch.Units, "shutdown"))
+            {
+                Log.ShutdownDropped(_logger, batch.Units.Count);
+            }
 
-        _batch.Release();
+            batch.Release();
+        }
     }
 
     /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
@@ -47,6 +50,7 @@ internal sealed partial class AuditWriter
                     SetAside(chunk, ex);
                 }
 
+                _chain.Settle(chunk);
                 replayed += chunk.Count;
             }
 

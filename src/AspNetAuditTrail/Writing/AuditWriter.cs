@@ -12,7 +12,8 @@ namespace AspNetAuditTrail.Writing;
 /// <summary>
 /// The background writer: takes batches from the queue (by size, or after the flush interval), writes each in one
 /// transaction, retries a failed batch (<see cref="WritePolicy"/>), puts what the store will not take in the journal
-/// and replays it once the store is back, and on stop drains the queue.
+/// and replays it once the store is back, and on stop drains the queue. With integrity on, the next batch is taken and
+/// sealed while one is written, so that sealing does not hold the writer up.
 /// </summary>
 internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
 {
@@ -27,7 +28,8 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
     private readonly ResiliencePipeline _retry;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly QueueBatch _batch;
+    private QueueBatch _batch;
+    private QueueBatch _ahead;
     private readonly AuditChain _chain;
     private IAuditStore? _store;
     private Task _loop = Task.CompletedTask;
@@ -55,6 +57,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
         _metrics = metrics;
         _logger = logger;
         _batch = new QueueBatch(queue, _options.BatchSize, _options.FlushInterval, time);
+        _ahead = new QueueBatch(queue, _options.BatchSize, _options.FlushInterval, time);
         _retry = WritePolicy.Build(_options, _time, _abort, _status, _metrics, _logger);
     }
 
@@ -133,13 +136,29 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
         _status.Recovered();
         try
         {
-            // A batch still in hand when the loop failed is written first.
+            // Batches still in hand when the loop failed are written first, in their order.
+            if (_batch.Units.Count == 0)
+            {
+                (_batch, _ahead) = (_ahead, _batch);
+            }
+
             while (_batch.Units.Count > 0 || await _queue.WaitToReadAsync(_abort.Token))
             {
                 await _batch.FillAsync(_abort.Token);
                 _chain.Seal(_batch.Units);
-                await WriteAsync(_batch.Units);
+                var ahead = _chain.IsSealing ? Task.Run(SealAhead, CancellationToken.None) : Task.CompletedTask;
+                try
+                {
+                    await WriteAsync(_batch.Units);
+                }
+                finally
+                {
+                    await ahead;
+                }
+
+                _chain.Settle(_batch.Units);
                 _batch.Release();
+                (_batch, _ahead) = (_ahead, _batch);
                 await _chain.CheckpointIfDueAsync(_abort.Token);
             }
         }
@@ -148,6 +167,13 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
             // Stopped before everything was written: the journal keeps the rest for the next start.
             SaveQueued();
         }
+    }
+
+    /// <summary>Takes what is queued for the next batch and seals it, while the batch in hand is written.</summary>
+    private void SealAhead()
+    {
+        _ahead.TakeQueued();
+        _chain.Seal(_ahead.Units, parallel: false);
     }
 
     private async Task TryEnsureSchemaAsync()

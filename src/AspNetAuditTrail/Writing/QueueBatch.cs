@@ -21,13 +21,18 @@ internal sealed class QueueBatch(AuditQueue queue, int batchSize, TimeSpan flush
         }
     }
 
-    /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
-    public async Task FillAsync(CancellationToken abort)
+    /// <summary>Takes what is queued now, up to the batch size, without waiting.</summary>
+    public void TakeQueued()
     {
         while (Units.Count < batchSize && TakeNext())
         {
         }
+    }
 
+    /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
+    public async Task FillAsync(CancellationToken abort)
+    {
+        TakeQueued();
         if (Units.Count >= batchSize || queue.IsCompleted)
         {
             return;

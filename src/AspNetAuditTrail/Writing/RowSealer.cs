@@ -16,8 +16,11 @@ internal sealed class RowSealer(Guid chainId, IAuditCanonicalForm form, byte[] c
     private readonly ThreadLocal<(AuditChainHash Hash, ArrayBufferWriter<byte> Buffer)> _workers =
         new(() => (new AuditChainHash(chainKey), new ArrayBufferWriter<byte>(4096)), trackAllValues: true);
 
-    /// <summary>Seals the rows at places <paramref name="first"/> onwards, moving <paramref name="head"/> on by each.</summary>
-    public void Seal(IReadOnlyList<IAuditEvent> rows, long first, Span<byte> head)
+    /// <summary>
+    /// Seals the rows at places <paramref name="first"/> onwards, moving <paramref name="head"/> on by each; on every
+    /// core when <paramref name="parallel"/> (else on the calling thread, beside a writer that keeps a core busy).
+    /// </summary>
+    public void Seal(IReadOnlyList<IAuditEvent> rows, long first, Span<byte> head, bool parallel)
     {
         var macs = new byte[rows.Count * 32];
         var digests = new string[rows.Count];
@@ -31,7 +34,7 @@ internal sealed class RowSealer(Guid chainId, IAuditCanonicalForm form, byte[] c
             digests[i] = AuditChainHash.ToHex(personal);
         }
 
-        if (rows.Count >= ParallelFrom)
+        if (parallel && rows.Count >= ParallelFrom)
         {
             Parallel.For(0, rows.Count, One);
         }

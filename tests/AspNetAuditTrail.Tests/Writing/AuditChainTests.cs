@@ -93,6 +93,33 @@ public class AuditChainTests
         }
     }
 
+    [Fact]
+    public async Task TheNextBatchIsSealedWhileOneIsWrittenButCheckpointsCoverOnlyRowsWritten()
+    {
+        using var signing = AuditSigningKey.Create();
+        var release = new TaskCompletionSource();
+        var store = new SealingStore { Hold = attempt => attempt == 1 ? release.Task : Task.CompletedTask };
+        await using var harness = new WriterHarness(Options(signing, batchSize: 2, checkpointEveryRows: 2), store);
+        var units = Enumerable.Range(0, 4).Select(i => WriterHarness.Unit(i)).ToArray();
+        Assert.All(units, u => Assert.True(harness.Queue.Enqueue(u)));
+        await harness.Writer.StartAsync(Token);
+
+        // The first batch is held in the store; the second is taken and sealed meanwhile, after it in the chain.
+        await WriterHarness.EventuallyAsync(() => units.All(u => u.Request!.Seal is not null), "the next batch is sealed ahead");
+        Assert.Equal([1L, 2, 3, 4], units.Select(u => u.Request!.Seal!.Sequence));
+        await harness.Chain.CheckpointIfDueAsync(Token);
+        Assert.Empty(store.Checkpoints);
+
+        release.SetResult();
+        await AuditWriterTests.AdvanceUntilAsync(harness, () => store.Rows.Count == 4);
+        await harness.Writer.StopAsync(Token);
+
+        var checkpoints = store.Checkpoints.Select(c => (c.Sequence, c.Kind)).ToArray();
+        Assert.Equal((2L, AuditCheckpointKind.Periodic), checkpoints[0]);
+        Assert.Equal((4L, AuditCheckpointKind.Final), checkpoints[^1]);
+        Assert.Equal([1L, 2, 3, 4], store.Attempted.SelectMany(a => a.Values).Select(s => s!.Sequence));
+    }
+
     private static AuditTrailOptions Options(AuditSigningKey signing, int batchSize, int checkpointEveryRows = 1000) => new()
     {
         BatchSize = batchSize,

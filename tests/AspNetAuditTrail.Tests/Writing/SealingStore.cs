@@ -22,6 +22,9 @@ internal sealed class SealingStore : IAuditStore, IAuditSchemaMigrator, IAuditCa
     /// <summary>Attempts (1-based) that store the batch and then fail.</summary>
     public Func<int, bool> LoseCommit { get; init; } = _ => false;
 
+    /// <summary>What each attempt (1-based) waits for before it stores anything.</summary>
+    public Func<int, Task> Hold { get; init; } = _ => Task.CompletedTask;
+
     public int Attempts => _attempts;
 
     /// <summary>The stored rows by id (a row stored again is skipped, as the real stores do).</summary>
@@ -42,9 +45,10 @@ internal sealed class SealingStore : IAuditStore, IAuditSchemaMigrator, IAuditCa
 
     public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _attempts);
+        await Hold(attempt);
         var rows = units.SelectMany(u => u.Rows()).ToList();
         Attempted.Enqueue(rows.ToDictionary(r => r.Id, r => r.Seal));
         if (FailAttempt(attempt))
@@ -57,7 +61,10 @@ internal sealed class SealingStore : IAuditStore, IAuditSchemaMigrator, IAuditCa
             Rows.TryAdd(row.Id, row);
         }
 
-        return LoseCommit(attempt) ? throw new TimeoutException("the commit's answer was lost") : Task.CompletedTask;
+        if (LoseCommit(attempt))
+        {
+            throw new TimeoutException("the commit's answer was lost");
+        }
     }
 
     public Task WriteAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
