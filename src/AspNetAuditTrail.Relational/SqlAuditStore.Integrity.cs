@@ -145,17 +145,6 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
     /// <summary>How many places of a chain one read takes at most.</summary>
     private const long ChainSlice = 20_000;
 
-    private async Task<List<AuditChainRow>> ReadSliceAsync(Guid chainId, long from, long to, CancellationToken cancellationToken)
-    {
-        var rows = new List<AuditChainRow>();
-        await foreach (var row in MergeBySequence([.. AuditTables.All.Select(t => ReadChainRowsAsync(t, chainId, from, to, cancellationToken))], cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
     /// <inheritdoc />
     public async Task<(IReadOnlyList<AuditRowReference> Rows, long Total)> ReadUnsealedAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
@@ -180,9 +169,6 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
     private string ChainsSql(string table) =>
         $"SELECT chain_id, MIN(chain_seq) AS first_seq, MAX(chain_seq) AS last_seq, COUNT(*) AS n FROM {TableName(table)} WHERE chain_id IS NOT NULL GROUP BY chain_id";
 
-    private string ChainRowsSql(string table) =>
-        $"SELECT * FROM {TableName(table)} WHERE chain_id = @chain AND chain_seq >= @from AND chain_seq <= @to ORDER BY chain_seq";
-
     private string UnsealedSql(string table, int limit) =>
         Limit($"SELECT a.id, a.occurred_at FROM {TableName(table)} a WHERE {UnsealedWhere} ORDER BY a.occurred_at, a.id", limit);
 
@@ -201,92 +187,4 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
     /// <summary>Every integrity statement, for syntax checks.</summary>
     internal IEnumerable<string> IntegrityStatements() =>
         [.. RetentionCutStatements(), InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ExtentSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere) })];
-
-    private async IAsyncEnumerable<AuditChainRow> ReadChainRowsAsync(
-        ISealedTable table, Guid chainId, long from, long to, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ChainRowsSql(table.Name);
-        AddParameter(command, "chain", ToDbValue(AuditColumnType.Id, chainId));
-        AddParameter(command, "from", from);
-        AddParameter(command, "to", to);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var layout = table.Layout;
-        var ordinals = layout.Names.Select(reader.GetOrdinal).ToArray();
-        var (id, sequence, mac, digest, anonymized) = (reader.GetOrdinal("id"), reader.GetOrdinal("chain_seq"), reader.GetOrdinal("row_mac"), reader.GetOrdinal("personal_digest"), reader.GetOrdinal("anonymized_at"));
-        var values = new object?[ordinals.Length];
-        using var encoder = new CanonicalEncoder();
-        var output = new ArrayBufferWriter<byte>(1024);
-        var personal = new byte[32];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            for (var i = 0; i < ordinals.Length; i++)
-            {
-                // Text, most of a row, as it is: no boxing and converting on the way.
-                values[i] = layout.Types[i] is AuditColumnType.Text or AuditColumnType.Json
-                    ? reader.IsDBNull(ordinals[i]) ? null : reader.GetString(ordinals[i])
-                    : FromDbValue(layout.Types[i], reader.GetValue(ordinals[i]));
-            }
-
-            output.ResetWrittenCount();
-            var storedDigest = reader.IsDBNull(anonymized) ? null : reader.IsDBNull(digest) ? "" : reader.GetString(digest);
-            encoder.Write(layout, i => values[i], output, personal, storedDigest);
-            yield return new AuditChainRow(
-                table.Name,
-                (Guid)FromDbValue(AuditColumnType.Id, reader.GetValue(id))!,
-                (long)FromDbValue(AuditColumnType.Int64, reader.GetValue(sequence))!,
-                reader.IsDBNull(mac) ? null : reader.GetString(mac).Trim(),
-                output.WrittenSpan.ToArray());
-        }
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    /// <summary>Rows of several sources, each ordered by sequence, as one sequence-ordered stream.</summary>
-    private static async IAsyncEnumerable<AuditChainRow> MergeBySequence(
-        IReadOnlyList<IAsyncEnumerable<AuditChainRow>> sources, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var readers = sources.Select(s => s.GetAsyncEnumerator(cancellationToken)).ToArray();
-        try
-        {
-            var live = new List<IAsyncEnumerator<AuditChainRow>>();
-            foreach (var reader in readers)
-            {
-                if (await reader.MoveNextAsync())
-                {
-                    live.Add(reader);
-                }
-            }
-
-            while (live.Count > 0)
-            {
-                var next = live[0];
-                for (var i = 1; i < live.Count; i++)
-                {
-                    next = live[i].Current.Sequence < next.Current.Sequence ? live[i] : next;
-                }
-
-                yield return next.Current;
-                if (!await next.MoveNextAsync())
-                {
-                    live.Remove(next);
-                }
-            }
-        }
-        finally
-        {
-            foreach (var reader in readers)
-            {
-                await reader.DisposeAsync();
-            }
-        }
-    }
 }

@@ -73,6 +73,9 @@ public sealed class SqliteAuditStore : SqlAuditStore
             : base.FromDbValue(type, value);
 
     /// <inheritdoc />
+    protected override string? PackedValuesSql(IReadOnlyList<string> columns) => $"json_array({string.Join(", ", columns)})";
+
+    /// <inheritdoc />
     public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using (var connection = new SqliteConnection(_connectionString))
