@@ -14,6 +14,7 @@ internal static class RecordKinds
         ["security-events"] = AuditRecordKind.SecurityEvents,
         ["processes"] = AuditRecordKind.Processes,
         ["business-events"] = AuditRecordKind.BusinessEvents,
+        ["entity-changes"] = AuditRecordKind.EntityChanges,
     };
 
     private static readonly Dictionary<string, string> TableLabels = new()
@@ -25,6 +26,7 @@ internal static class RecordKinds
         [AuditTables.Step.Name] = "process steps",
         [AuditTables.Registration.Name] = "step registrations",
         [AuditTables.BusinessEvent.Name] = "business-events",
+        [AuditTables.EntityChange.Name] = "entity-changes",
     };
 
     /// <summary>Prints rows per kind and tenant as a table, and returns their total.</summary>

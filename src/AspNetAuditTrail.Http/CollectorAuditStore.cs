@@ -71,7 +71,7 @@ internal sealed class CollectorAuditStore(IHttpClientFactory clients, IOptions<C
         foreach (var unit in units)
         {
             var size = (unit.Request is null ? 0 : 1) + unit.Logins.Count + unit.SecurityEvents.Count + unit.Processes.Count
-                + unit.Steps.Count + unit.Registrations.Count + unit.BusinessEvents.Count;
+                + unit.Steps.Count + unit.Registrations.Count + unit.BusinessEvents.Count + unit.EntityChanges.Count;
             if (call.Count > 0 && rows + size > maxItems)
             {
                 yield return call;

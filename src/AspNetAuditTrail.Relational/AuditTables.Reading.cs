@@ -156,4 +156,26 @@ public static partial class AuditTables
         TraceId = row.Text("trace_id"),
         IpAddress = row.Text("ip_address"),
     };
+
+    private static EntityChangeAuditEvent ReadEntityChange(AuditRow row) => new()
+    {
+        Id = row.Required<Guid>("id"),
+        OccurredAt = row.Required<DateTimeOffset>("occurred_at"),
+        ServiceName = row.Text("service_name"),
+        TenantId = row.Text("tenant_id"),
+        SubtenantId = row.Text("subtenant_id"),
+        AnonymizedAt = row.Optional<DateTimeOffset>("anonymized_at"),
+        RequestEventId = row.Optional<Guid>("request_event_id"),
+        ProcessId = row.Optional<Guid>("process_id"),
+        UserId = row.Text("user_id"),
+        EntityType = row.Required<string>("entity_type"),
+        TableName = row.Text("table_name"),
+        EntityId = row.Required<string>("entity_id"),
+        Action = row.Enum<EntityChangeAction>("action"),
+        Before = row.Text("before"),
+        After = row.Text("after"),
+        ChangedFields = row.Text("changed_fields"),
+        Source = row.Enum<EntityChangeSource>("source"),
+        TransactionId = row.Text("transaction_id"),
+    };
 }

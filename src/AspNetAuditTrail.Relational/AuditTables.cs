@@ -173,6 +173,29 @@ public static partial class AuditTables
         new("anonymized_at", AuditColumnType.Timestamp, e => e.AnonymizedAt),
     ], ReadBusinessEvent);
 
+    /// <summary><c>entity_change_audit_event</c>: what a record looked like before and after a change.</summary>
+    public static AuditTable<EntityChangeAuditEvent> EntityChange { get; } = new("entity_change_audit_event",
+    [
+        new("id", AuditColumnType.Id, e => e.Id),
+        new("occurred_at", AuditColumnType.Timestamp, e => e.OccurredAt),
+        new("request_event_id", AuditColumnType.Id, e => e.RequestEventId),
+        new("process_id", AuditColumnType.Id, e => e.ProcessId),
+        new("user_id", AuditColumnType.Text, e => e.UserId, 256, AuditPersonalData.Subject),
+        new("service_name", AuditColumnType.Text, e => e.ServiceName, 128),
+        new("entity_type", AuditColumnType.Text, e => e.EntityType, 256),
+        new("table_name", AuditColumnType.Text, e => e.TableName, 256),
+        new("entity_id", AuditColumnType.Text, e => e.EntityId, 512),
+        new("action", AuditColumnType.Text, e => e.Action.ToString(), 16),
+        new("before", AuditColumnType.Json, e => e.Before, 0, AuditPersonalData.Content),
+        new("after", AuditColumnType.Json, e => e.After, 0, AuditPersonalData.Content),
+        new("changed_fields", AuditColumnType.Json, e => e.ChangedFields, 0, AuditPersonalData.Content),
+        new("source", AuditColumnType.Text, e => e.Source.ToString(), 16),
+        new("transaction_id", AuditColumnType.Text, e => e.TransactionId, 128),
+        new("tenant_id", AuditColumnType.Text, e => e.TenantId, 128),
+        new("subtenant_id", AuditColumnType.Text, e => e.SubtenantId, 128),
+        new("anonymized_at", AuditColumnType.Timestamp, e => e.AnonymizedAt),
+    ], ReadEntityChange);
+
     // Declared after the tables: static initializers run in text order.
     private static readonly Dictionary<Type, ISealedTable> ByEventType = new()
     {
@@ -183,6 +206,7 @@ public static partial class AuditTables
         [typeof(StepAuditEvent)] = Step,
         [typeof(RegistrationAuditEvent)] = Registration,
         [typeof(BusinessAuditEvent)] = BusinessEvent,
+        [typeof(EntityChangeAuditEvent)] = EntityChange,
     };
 
     /// <summary>Every table of rows, parents first.</summary>

@@ -24,6 +24,7 @@ internal sealed record PersonalTable(
         Of(AuditTables.Login, AuditRecordKind.SignIns, ("request_event_id", AuditTables.Request.Name)),
         Of(AuditTables.Security, AuditRecordKind.SecurityEvents, ("request_event_id", AuditTables.Request.Name)),
         Of(AuditTables.BusinessEvent, AuditRecordKind.BusinessEvents, ("request_event_id", AuditTables.Request.Name)),
+        Of(AuditTables.EntityChange, AuditRecordKind.EntityChanges, ("request_event_id", AuditTables.Request.Name)),
         Of(AuditTables.Request, AuditRecordKind.Requests, null),
     ];
 

@@ -67,6 +67,7 @@ public abstract partial class SqlAuditStore : IAuditPersonalDataStore
         await ExportAsync(AuditTables.Step);
         await ExportAsync(AuditTables.Registration);
         await ExportAsync(AuditTables.BusinessEvent);
+        await ExportAsync(AuditTables.EntityChange);
         return counts.ToList();
     }
 

@@ -77,12 +77,13 @@ public abstract partial class SqlAuditStore
         Task<List<TEvent>> Linked<TEvent>(AuditTable<TEvent> table) =>
             ToListAsync(table, $"SELECT * FROM {TableName(table.Name)} WHERE request_event_id = @id ORDER BY occurred_at, id", parameters, cancellationToken);
 
-        // Seven queries, however many processes and steps: steps and registrations come through their process.
+        // Eight queries, however many processes and steps: steps and registrations come through their process.
         var processes = await Linked(AuditTables.Process);
         var steps = await ToListAsync(AuditTables.Step, StepsOfRequestSql, parameters, cancellationToken);
         var registrations = await ToListAsync(AuditTables.Registration, RegistrationsOfRequestSql, parameters, cancellationToken);
         return new AuditEventDetails(
-            request[0], await Linked(AuditTables.Login), await Linked(AuditTables.Security), processes, steps, registrations, await Linked(AuditTables.BusinessEvent));
+            request[0], await Linked(AuditTables.Login), await Linked(AuditTables.Security), processes, steps, registrations, await Linked(AuditTables.BusinessEvent),
+            await Linked(AuditTables.EntityChange));
     }
 
     /// <inheritdoc />

@@ -13,13 +13,14 @@ namespace AspNetAuditTrail.Relational;
 /// </summary>
 public abstract partial class SqlAuditStore : IAuditRetentionStore
 {
-    /// <summary>The kinds in removal order, with their table; the first four link to requests by <c>request_event_id</c>.</summary>
+    /// <summary>The kinds in removal order, with their table; all but the last link to requests by <c>request_event_id</c>.</summary>
     private static readonly (AuditRecordKind Kind, string Table)[] RemovalOrder =
     [
         (AuditRecordKind.SignIns, AuditTables.Login.Name),
         (AuditRecordKind.SecurityEvents, AuditTables.Security.Name),
         (AuditRecordKind.Processes, AuditTables.Process.Name),
         (AuditRecordKind.BusinessEvents, AuditTables.BusinessEvent.Name),
+        (AuditRecordKind.EntityChanges, AuditTables.EntityChange.Name),
         (AuditRecordKind.Requests, AuditTables.Request.Name),
     ];
 
@@ -210,7 +211,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         var plan = AuditPeriodPlan.Create(
             new AuditRetentionOptions
             {
-                Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 365, BusinessEventCategories = { ["billing"] = 1825 },
+                Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 365, EntityChanges = 365, BusinessEventCategories = { ["billing"] = 1825 },
                 Tenants = { ["acme"] = new AuditPeriods { Requests = 7, BusinessEventCategories = { ["orders"] = 10 } } },
             },
             now);

@@ -50,7 +50,7 @@ public abstract partial class SqlAuditStore
     /// <summary>Every retention-cut statement, for syntax checks.</summary>
     internal IEnumerable<string> RetentionCutStatements()
     {
-        var plan = AuditPeriodPlan.Create(new AuditRetentionOptions { Requests = 30, SignIns = 30, SecurityEvents = 30, Processes = 30, BusinessEvents = 60 }, DateTimeOffset.UnixEpoch);
+        var plan = AuditPeriodPlan.Create(new AuditRetentionOptions { Requests = 30, SignIns = 30, SecurityEvents = 30, Processes = 30, BusinessEvents = 60, EntityChanges = 60 }, DateTimeOffset.UnixEpoch);
         return RemovalOrder.SelectMany(k => RetentionCutSql(plan, k.Kind, k.Table, out _));
     }
 }

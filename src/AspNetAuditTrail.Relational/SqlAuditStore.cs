@@ -77,7 +77,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
                 SchemaLockSql, CreateSchemaVersionTableSql, SelectVersionsSql, InsertVersionSql,
                 InsertSql(AuditTables.Request), InsertSql(AuditTables.Login), InsertSql(AuditTables.Security),
                 InsertSql(AuditTables.Process), InsertSql(AuditTables.Step), InsertSql(AuditTables.Registration),
-                InsertSql(AuditTables.BusinessEvent),
+                InsertSql(AuditTables.BusinessEvent), InsertSql(AuditTables.EntityChange),
             }
             .OfType<string>()
             .Concat(BulkStatements())
@@ -174,6 +174,7 @@ public abstract partial class SqlAuditStore(TimeProvider timeProvider) : IAuditS
         await Write(AuditTables.Step, units.SelectMany(u => u.Steps));
         await Write(AuditTables.Registration, units.SelectMany(u => u.Registrations));
         await Write(AuditTables.BusinessEvent, units.SelectMany(u => u.BusinessEvents));
+        await Write(AuditTables.EntityChange, units.SelectMany(u => u.EntityChanges));
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -33,6 +33,8 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
         Assert.Equal(unit.Steps, details.Steps);
         Assert.Equal(unit.Registrations, details.Registrations);
         Assert.Equal(unit.BusinessEvents, details.BusinessEvents);
+        Assert.Equal(unit.EntityChanges, details.EntityChanges);
+        Assert.Equal(unit.EntityChanges, await ToListAsync(reader.StreamAsync<EntityChangeAuditEvent>(null, null, new AuditTenant("globex"), Token)));
         Assert.Equal(unit.BusinessEvents, await ToListAsync(reader.StreamAsync<BusinessAuditEvent>(null, null, null, Token)));
         Assert.Equal(unit.Steps, await ToListAsync(reader.StreamAsync<StepAuditEvent>(At, null, null, Token)));
         Assert.Equal(unit.Registrations, await ToListAsync(reader.StreamAsync<RegistrationAuditEvent>(null, At.AddDays(1), null, Token)));
@@ -98,6 +100,15 @@ public abstract class ReadBackTests(AuditDatabase database) : DatabaseTest(datab
                 },
             ],
             Registrations = [new() { Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", StepId = step.Id, Success = true, Name = "card", Description = "d", CreatedBy = "ana" }],
+            EntityChanges =
+            [
+                new()
+                {
+                    Id = Guid.CreateVersion7(At), OccurredAt = At, ServiceName = "billing-api", TenantId = "globex", SubtenantId = "finance", AnonymizedAt = At.AddDays(2),
+                    RequestEventId = request.Id, ProcessId = process.Id, UserId = "ana", EntityType = "Product", TableName = "products", EntityId = """{"shop": 1, "sku": "a"}""",
+                    Action = EntityChangeAction.Updated, Before = Json, After = Json, ChangedFields = Json, Source = EntityChangeSource.Database, TransactionId = "tx-9",
+                },
+            ],
         };
     }
 }

@@ -134,7 +134,7 @@ internal sealed class CollectorIntake(
             resolved.Add(new AuditUnit
             {
                 Request = unit.Request, Logins = unit.Logins, SecurityEvents = unit.SecurityEvents, Processes = unit.Processes,
-                Steps = unit.Steps, Registrations = unit.Registrations, BusinessEvents = events,
+                Steps = unit.Steps, Registrations = unit.Registrations, BusinessEvents = events, EntityChanges = unit.EntityChanges,
             });
         }
 

@@ -6,7 +6,7 @@ namespace AspNetAuditTrail.Capture;
 
 /// <summary>
 /// Assembles what one request recorded into one unit: its row (unless the endpoint turned out to be skipped), the
-/// login row of a sign-in or sign-out URL, the login, security and business events, and the rows of every process that ran.
+/// login row of a sign-in or sign-out URL, the login, security, business and change events, and the rows of every process that ran.
 /// </summary>
 internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecorder securityRecorder, ILogger<AuditUnitBuilder> logger)
 {
@@ -22,14 +22,15 @@ internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecor
         }
 
         var processRows = TakeProcessRows(auditContext, requestRowWritten: request is not null);
-        var (logins, securityEvents, businessEvents) = auditContext.Events();
+        var (logins, securityEvents, businessEvents, changes) = auditContext.Events();
         if (request is null)
         {
             // No request row: what else was recorded stands on its own.
             logins = logins.Select(l => l with { RequestEventId = null }).ToArray();
             securityEvents = securityEvents.Select(e => e with { RequestEventId = null }).ToArray();
             businessEvents = businessEvents.Select(e => e with { RequestEventId = null }).ToArray();
-            if (logins.Length + securityEvents.Length + businessEvents.Length + processRows.Sum(u => u.Processes.Count + u.Registrations.Count) == 0)
+            changes = changes.Select(e => e with { RequestEventId = null }).ToArray();
+            if (logins.Length + securityEvents.Length + businessEvents.Length + changes.Length + processRows.Sum(u => u.Processes.Count + u.Registrations.Count) == 0)
             {
                 return null;
             }
@@ -44,6 +45,7 @@ internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecor
             Steps = processRows.SelectMany(u => u.Steps).ToArray(),
             Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
             BusinessEvents = businessEvents,
+            EntityChanges = changes,
         };
     }
 

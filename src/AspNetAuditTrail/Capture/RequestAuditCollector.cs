@@ -17,6 +17,7 @@ internal sealed class RequestAuditCollector
     private List<SecurityAuditEvent>? _securityEvents;
     private List<ProcessAudit>? _processes;
     private List<BusinessAuditEvent>? _businessEvents;
+    private List<EntityChangeAuditEvent>? _changes;
     private volatile bool _ended;
 
     /// <summary>The id of this request's row, made when the request arrives so that other rows can refer to it.</summary>
@@ -91,6 +92,33 @@ internal sealed class RequestAuditCollector
         }
     }
 
+    /// <summary>Adds changes saved during the request to its unit; false when no audited request is running to carry them.</summary>
+    public bool TryAdd(IReadOnlyCollection<EntityChangeAuditEvent> changes)
+    {
+        lock (_gate)
+        {
+            if (!IsLive)
+            {
+                return false;
+            }
+
+            (_changes ??= []).AddRange(changes);
+            return true;
+        }
+    }
+
+    /// <summary>The id of the process attached last to the request; null when none is.</summary>
+    public Guid? CurrentProcessId()
+    {
+        ProcessAudit? process;
+        lock (_gate)
+        {
+            process = _processes is { Count: > 0 } ? _processes[^1] : null;
+        }
+
+        return process?.ProcessId;
+    }
+
     public void Attach(ProcessAudit process)
     {
         lock (_gate)
@@ -115,12 +143,12 @@ internal sealed class RequestAuditCollector
         get { lock (_gate) { return _logins is { Count: > 0 }; } }
     }
 
-    /// <summary>The login, security and business events recorded during the request.</summary>
-    public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents, BusinessAuditEvent[] BusinessEvents) Events()
+    /// <summary>The login, security, business and change events recorded during the request.</summary>
+    public (LoginAuditEvent[] Logins, SecurityAuditEvent[] SecurityEvents, BusinessAuditEvent[] BusinessEvents, EntityChangeAuditEvent[] Changes) Events()
     {
         lock (_gate)
         {
-            return (_logins?.ToArray() ?? [], _securityEvents?.ToArray() ?? [], _businessEvents?.ToArray() ?? []);
+            return (_logins?.ToArray() ?? [], _securityEvents?.ToArray() ?? [], _businessEvents?.ToArray() ?? [], _changes?.ToArray() ?? []);
         }
     }
 

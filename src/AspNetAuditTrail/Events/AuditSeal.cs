@@ -25,6 +25,7 @@ public sealed record AuditSeal(Guid ChainId, long Sequence, string Mac, string P
             case StepAuditEvent e: e.Seal = seal; break;
             case RegistrationAuditEvent e: e.Seal = seal; break;
             case BusinessAuditEvent e: e.Seal = seal; break;
+            case EntityChangeAuditEvent e: e.Seal = seal; break;
             default: throw new NotSupportedException($"{row.GetType().Name} is not a kind of audit row.");
         }
     }

@@ -27,14 +27,17 @@ public sealed class AuditUnit
     /// <summary>Business events recorded through <c>IAuditLog</c>.</summary>
     public IReadOnlyList<BusinessAuditEvent> BusinessEvents { get; init; } = [];
 
+    /// <summary>What records looked like before and after the changes saved in the unit.</summary>
+    public IReadOnlyList<EntityChangeAuditEvent> EntityChanges { get; init; } = [];
+
     /// <summary>Every row of the unit, in the order a store writes them: the request first, then what links to it.</summary>
     public IEnumerable<IAuditEvent> Rows() =>
         new IAuditEvent?[] { Request }.OfType<IAuditEvent>()
-            .Concat(Logins).Concat(SecurityEvents).Concat(Processes).Concat(Steps).Concat(Registrations).Concat(BusinessEvents);
+            .Concat(Logins).Concat(SecurityEvents).Concat(Processes).Concat(Steps).Concat(Registrations).Concat(BusinessEvents).Concat(EntityChanges);
 
     /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
     public override string ToString() =>
         Request is { } request
             ? $"{request.Method} {request.Path}"
-            : $"{Logins.Count} login, {SecurityEvents.Count} security, {Processes.Count} process, {Steps.Count} step, {Registrations.Count} registration and {BusinessEvents.Count} business events";
+            : $"{Logins.Count} login, {SecurityEvents.Count} security, {Processes.Count} process, {Steps.Count} step, {Registrations.Count} registration, {BusinessEvents.Count} business and {EntityChanges.Count} change events";
 }

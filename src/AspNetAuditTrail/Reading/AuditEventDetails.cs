@@ -10,6 +10,7 @@ namespace AspNetAuditTrail.Reading;
 /// <param name="Steps">The steps of those processes, by process, then step order.</param>
 /// <param name="Registrations">The registrations of those steps, by step, then time.</param>
 /// <param name="BusinessEvents">The business events recorded during it.</param>
+/// <param name="EntityChanges">The changes of records saved during it.</param>
 public sealed record AuditEventDetails(
     RequestAuditEvent Request,
     IReadOnlyList<LoginAuditEvent> Logins,
@@ -17,4 +18,5 @@ public sealed record AuditEventDetails(
     IReadOnlyList<ProcessAuditEvent> Processes,
     IReadOnlyList<StepAuditEvent> Steps,
     IReadOnlyList<RegistrationAuditEvent> Registrations,
-    IReadOnlyList<BusinessAuditEvent> BusinessEvents);
+    IReadOnlyList<BusinessAuditEvent> BusinessEvents,
+    IReadOnlyList<EntityChangeAuditEvent> EntityChanges);

@@ -3,7 +3,7 @@ namespace AspNetAuditTrail.Retention;
 /// <summary>A number of days per kind of record (how long it is kept, or after how long it is anonymised); an unset kind has none.</summary>
 public class AuditPeriods
 {
-    /// <summary>Days for request rows. In retention, a request that a kept sign-in, security event, process or business event links to stays with it.</summary>
+    /// <summary>Days for request rows. In retention, a request that a kept sign-in, security event, process, business event or change links to stays with it.</summary>
     public int? Requests { get; set; }
 
     /// <summary>Days for sign-ins, sign-outs and failed sign-ins.</summary>
@@ -21,6 +21,9 @@ public class AuditPeriods
     /// <summary>Days for the business events of a category (by its exact name), instead of <see cref="BusinessEvents"/>.</summary>
     public Dictionary<string, int> BusinessEventCategories { get; set; } = [];
 
+    /// <summary>Days for changes of records (before and after values).</summary>
+    public int? EntityChanges { get; set; }
+
     /// <summary>Whether any period is set, of a kind or of a category.</summary>
     internal bool SetsAny => Enum.GetValues<AuditRecordKind>().Any(k => Of(k) is not null) || BusinessEventCategories.Count > 0;
 
@@ -32,6 +35,7 @@ public class AuditPeriods
         AuditRecordKind.SecurityEvents => SecurityEvents,
         AuditRecordKind.Processes => Processes,
         AuditRecordKind.BusinessEvents => BusinessEvents,
+        AuditRecordKind.EntityChanges => EntityChanges,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of audit record."),
     };
 }

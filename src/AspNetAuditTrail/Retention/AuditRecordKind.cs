@@ -17,4 +17,7 @@ public enum AuditRecordKind
 
     /// <summary>Business events (<c>audit_event</c>), by category.</summary>
     BusinessEvents,
+
+    /// <summary>Changes of records (<c>entity_change_audit_event</c>).</summary>
+    EntityChanges,
 }

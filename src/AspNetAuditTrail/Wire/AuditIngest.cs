@@ -112,6 +112,7 @@ internal sealed class AuditIngest(AuditQueue queue, AuditChain chain, IServicePr
         Steps = rows.OfType<StepAuditEvent>().ToArray(),
         Registrations = rows.OfType<RegistrationAuditEvent>().ToArray(),
         BusinessEvents = rows.OfType<BusinessAuditEvent>().ToArray(),
+        EntityChanges = rows.OfType<EntityChangeAuditEvent>().ToArray(),
     };
 
     /// <summary>The items of a batch (<c>{"version": 1, "items": [...]}</c>) or the one item of a single document.</summary>

@@ -23,6 +23,8 @@ internal sealed record WireKind(
         new("registration", typeof(RegistrationAuditEvent), [], u => u.Registrations, WireParent.Of<RegistrationAuditEvent>("stepId", "step", r => r.StepId)),
         new("event", typeof(BusinessAuditEvent), ["input", "output", "metadata"], u => u.BusinessEvents,
             WireParent.Of<BusinessAuditEvent>("requestEventId", "request", r => r.RequestEventId)),
+        new("change", typeof(EntityChangeAuditEvent), ["before", "after", "changedFields"], u => u.EntityChanges,
+            WireParent.Of<EntityChangeAuditEvent>("requestEventId", "request", r => r.RequestEventId)),
     ];
 
     public static readonly Dictionary<string, WireKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -60,6 +60,12 @@ internal static class UnitSize
                 + Length(business.ErrorMessage) + Length(business.StackTrace);
         }
 
+        foreach (var change in unit.EntityChanges)
+        {
+            rows++;
+            chars += Length(change.EntityId) + Length(change.Before) + Length(change.After) + Length(change.ChangedFields);
+        }
+
         return PerUnit + (rows * PerRow) + (chars * sizeof(char));
     }
 

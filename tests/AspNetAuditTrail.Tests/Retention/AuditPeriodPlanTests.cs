@@ -75,7 +75,7 @@ public sealed class AuditPeriodPlanTests
             plan.Narrow([AuditRecordKind.Requests], "globex").Cuts.ToArray(),
             CutComparer.Instance);
         Assert.Equal([AuditRecordKind.SignIns, AuditRecordKind.Processes], AuditPeriodPlan.ForDays(3, Now, [AuditRecordKind.SignIns, AuditRecordKind.Processes]).Cuts.Select(c => c.Kind));
-        Assert.Equal(5, AuditPeriodPlan.ForDays(3, Now, []).Cuts.Count);
+        Assert.Equal(Enum.GetValues<AuditRecordKind>().Length, AuditPeriodPlan.ForDays(3, Now, []).Cuts.Count);
     }
 
     /// <summary>Cuts compared by value, their lists included.</summary>
