@@ -121,7 +121,7 @@ public abstract class AnonymizationTests(AuditDatabase database) : DatabaseTest(
             ],
         });
         await store.WriteAsync([.. anas, .. bobs], Token);
-        var ids = anas.SelectMany(u => new IAuditEvent?[] { u.Request }.Concat(u.Logins).Concat(u.SecurityEvents).Concat(u.Processes).Concat(u.Steps).Concat(u.Registrations).Concat(u.BusinessEvents))
+        var ids = anas.SelectMany(u => new IAuditEvent?[] { u.Request }.Concat(u.Logins).Concat(u.SecurityEvents).Concat(u.Processes).Concat(u.Steps).Concat(u.Registrations).Concat(u.BusinessEvents).Concat(u.EntityChanges))
             .OfType<IAuditEvent>().Select(e => e.Id.ToString("D")).ToHashSet();
         return (store, ids);
     }

@@ -18,7 +18,7 @@ public abstract class AppendOnlyTests(AuditDatabase database) : DatabaseTest(dat
         {
             (AuditTables.Request.Name, unit.Request!), (AuditTables.Login.Name, unit.Logins[0]), (AuditTables.Security.Name, unit.SecurityEvents[0]),
             (AuditTables.Process.Name, unit.Processes[0]), (AuditTables.Step.Name, unit.Steps[0]), (AuditTables.Registration.Name, unit.Registrations[0]),
-            (AuditTables.BusinessEvent.Name, unit.BusinessEvents[0]),
+            (AuditTables.BusinessEvent.Name, unit.BusinessEvents[0]), (AuditTables.EntityChange.Name, unit.EntityChanges[0]),
         };
 
         foreach (var (table, row) in rows)

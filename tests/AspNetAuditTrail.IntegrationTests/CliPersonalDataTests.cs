@@ -91,6 +91,6 @@ public abstract class CliPersonalDataTests(AuditDatabase database) : DatabaseTes
         var now = DateTimeOffset.UtcNow;
         var anas = RetentionData.Units(now, "ana", "10.9.9.9");
         await store.WriteAsync([.. anas, .. RetentionData.Units(now, "bob", "10.1.1.1")], Token);
-        return anas.Sum(u => 1 + u.Logins.Count + u.SecurityEvents.Count + u.Processes.Count + u.Steps.Count + u.Registrations.Count + u.BusinessEvents.Count);
+        return anas.Sum(u => 1 + u.Logins.Count + u.SecurityEvents.Count + u.Processes.Count + u.Steps.Count + u.Registrations.Count + u.BusinessEvents.Count + u.EntityChanges.Count);
     }
 }

@@ -180,6 +180,7 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
             ["AuditTrail:Retention:SecurityEvents"] = "300",
             ["AuditTrail:Retention:Processes"] = "60",
             ["AuditTrail:Retention:BusinessEvents"] = "450",
+            ["AuditTrail:Retention:EntityChanges"] = "450",
             ["AuditTrail:Retention:Interval"] = "00:00:01",
             ["AuditTrail:Retention:PauseBetweenBatches"] = "00:00:00",
             ["AuditTrail:Retention:BatchSize"] = "7",
@@ -196,7 +197,7 @@ public abstract class IntegrityTests(AuditDatabase database) : DatabaseTest(data
         var afterRetention = await _trail.VerifyAsync(Database);
         Assert.True(afterRetention.Verified, string.Join("\n", afterRetention.Breaks));
         Assert.True(Database.Scalar<long>($"SELECT count(*) FROM {Database.Table(AuditTables.Checkpoint)} WHERE kind = 'Retention'") >= 1, "no retention checkpoint");
-        Assert.True(afterRetention.Rows < written.Sum(u => 1 + u.Logins.Count + u.SecurityEvents.Count + u.Processes.Count + u.Steps.Count + u.Registrations.Count + u.BusinessEvents.Count));
+        Assert.True(afterRetention.Rows < written.Sum(u => 1 + u.Logins.Count + u.SecurityEvents.Count + u.Processes.Count + u.Steps.Count + u.Registrations.Count + u.BusinessEvents.Count + u.EntityChanges.Count));
 
         var erased = await ((AspNetAuditTrail.Retention.IAuditPersonalDataStore)Database.CreateStore()).AnonymizeUserAsync(
             "ana", new AspNetAuditTrail.Retention.AuditPseudonymizer(Convert.FromBase64String(IntegrityTrail.ChainKey)), Token);

@@ -5,7 +5,7 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// <summary>
 /// Rows of every kind at known ages and tenants, for retention and anonymisation tests: per tenant and age, a request
 /// with everything linked to it (a sign-in, a security event, a process with two steps of one registration each, a
-/// business event of category <c>orders</c> and one of <c>billing</c>), and a request alone.
+/// business event of category <c>orders</c> and one of <c>billing</c>, a change of a customer), and a request alone.
 /// </summary>
 internal static class RetentionData
 {
@@ -52,6 +52,14 @@ internal static class RetentionData
                     Id = Guid.CreateVersion7(at), OccurredAt = at, ReceivedAt = at, TenantId = tenant, Level = AuditLevel.Info, Category = category, Action = "order.placed",
                     UserId = user, UserKey = user, IpAddress = ip, RequestEventId = request.Id, Input = $$"""{"customer": "{{user}}"}""",
                 }),
+            ],
+            EntityChanges =
+            [
+                new()
+                {
+                    Id = Guid.CreateVersion7(at), OccurredAt = at, TenantId = tenant, RequestEventId = request.Id, UserId = user, EntityType = "Customer", EntityId = "7",
+                    Action = EntityChangeAction.Updated, Before = $$"""{"name": "{{user}}"}""", After = """{"name": "x"}""", ChangedFields = $$$"""{"name": {"before": "{{{user}}}", "after": "x"}}""",
+                },
             ],
         };
     }

@@ -18,7 +18,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     /// <summary>The seeds' recommendation, a category kept longer, and a tenant with shorter periods of its own.</summary>
     private static readonly AuditRetentionOptions Periods = new()
     {
-        Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 60,
+        Requests = 30, SignIns = 90, SecurityEvents = 365, Processes = 180, BusinessEvents = 60, EntityChanges = 120,
         BusinessEventCategories = { ["billing"] = 450 },
         Tenants = { ["acme"] = new AuditPeriods { Requests = 7, SignIns = 10, BusinessEventCategories = { ["orders"] = 15 } } },
     };
@@ -185,7 +185,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
 
     private static void CopyPeriods(AuditRetentionOptions from, AuditRetentionOptions to)
     {
-        (to.Requests, to.SignIns, to.SecurityEvents, to.Processes, to.BusinessEvents) = (from.Requests, from.SignIns, from.SecurityEvents, from.Processes, from.BusinessEvents);
+        (to.Requests, to.SignIns, to.SecurityEvents, to.Processes, to.BusinessEvents, to.EntityChanges) = (from.Requests, from.SignIns, from.SecurityEvents, from.Processes, from.BusinessEvents, from.EntityChanges);
         to.BusinessEventCategories = from.BusinessEventCategories;
         to.Tenants = from.Tenants;
     }
@@ -208,7 +208,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     private HashSet<(string Table, string Id, string? TenantId, int Age, string? Category)> Snapshot()
     {
         var rows = new HashSet<(string, string, string?, int, string?)>();
-        foreach (var table in new[] { AuditTables.Request.Name, AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.BusinessEvent.Name })
+        foreach (var table in new[] { AuditTables.Request.Name, AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.BusinessEvent.Name, AuditTables.EntityChange.Name })
         {
             var category = table == AuditTables.BusinessEvent.Name ? "category" : "NULL";
             foreach (var row in Database.Query($"SELECT id, tenant_id, occurred_at, {category} AS category FROM {Database.Table(table)}"))
@@ -245,6 +245,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
             ("audit_event", "acme", "orders") => 15,
             ("audit_event", _, "billing") => 450,
             ("audit_event", _, _) => 60,
+            ("entity_change_audit_event", _, _) => 120,
             _ => null,
         };
 
@@ -260,7 +261,7 @@ public abstract class RetentionTests(AuditDatabase database) : DatabaseTest(data
     private void AssertNoOrphans()
     {
         var (requests, steps, processes) = (Database.Table(AuditTables.Request.Name), Database.Table(AuditTables.Step.Name), Database.Table(AuditTables.Process.Name));
-        foreach (var table in new[] { AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.BusinessEvent.Name })
+        foreach (var table in new[] { AuditTables.Login.Name, AuditTables.Security.Name, AuditTables.Process.Name, AuditTables.BusinessEvent.Name, AuditTables.EntityChange.Name })
         {
             Assert.Equal(0L, Database.Scalar<long>(
                 $"SELECT count(*) FROM {Database.Table(table)} x WHERE x.request_event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {requests} r WHERE r.id = x.request_event_id)"));

@@ -6,7 +6,7 @@ namespace AspNetAuditTrail.IntegrationTests;
 public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(database)
 {
     [Fact]
-    public async Task StartupCreatesAllFiveTablesOnceAndRecordsTheVersions()
+    public async Task StartupCreatesEveryTableOnceAndRecordsTheVersions()
     {
         for (var run = 0; run < 2; run++)
         {
@@ -18,13 +18,13 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
         Assert.Equal(
             new[]
             {
-                "audit_checkpoint", "audit_event", "audit_lease", "audit_schema_version", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event",
+                "audit_checkpoint", "audit_event", "audit_lease", "audit_schema_version", "entity_change_audit_event", "login_audit_event", "process_audit_event", "registration_audit_event", "request_audit_event",
                 "security_audit_event", "step_audit_event",
             }.Concat(Database.Provider == "Sqlite" ? ["audit_maintenance"] : []).Order(StringComparer.Ordinal),
             Database.TableNames());
         var versions = Database.Query($"SELECT version, name FROM {Database.Table(AuditTables.SchemaVersion)} ORDER BY version")
             .Select(r => ((long)r["version"]!, (string)r["name"]!));
-        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases"), (7L, "anonymization"), (8L, "append_only"), (9L, "integrity")], versions);
+        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases"), (7L, "anonymization"), (8L, "append_only"), (9L, "integrity"), (10L, "entity_changes")], versions);
         Assert.Equal(2L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}"));
     }
 
@@ -40,6 +40,7 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
         AssertColumns(AuditTables.Step);
         AssertColumns(AuditTables.Registration);
         AssertColumns(AuditTables.BusinessEvent);
+        AssertColumns(AuditTables.EntityChange);
     }
 
     private void AssertColumns<TEvent>(AuditTable<TEvent> table)

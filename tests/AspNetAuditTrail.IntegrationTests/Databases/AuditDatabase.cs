@@ -104,6 +104,7 @@ public abstract class AuditDatabase : IAsyncDisposable
     public static readonly string[] AuditTableNames =
     [
         "request_audit_event", "login_audit_event", "security_audit_event", "process_audit_event", "step_audit_event", "registration_audit_event", "audit_event",
+        "entity_change_audit_event",
     ];
 
     /// <summary>
@@ -112,7 +113,7 @@ public abstract class AuditDatabase : IAsyncDisposable
     /// </summary>
     public void CutChainsAfter(long sequence)
     {
-        foreach (var table in new[] { "registration_audit_event", "step_audit_event", "process_audit_event", "audit_event", "security_audit_event", "login_audit_event", "request_audit_event" })
+        foreach (var table in new[] { "entity_change_audit_event", "registration_audit_event", "step_audit_event", "process_audit_event", "audit_event", "security_audit_event", "login_audit_event", "request_audit_event" })
         {
             ExecuteInMaintenance($"DELETE FROM {Table(table)} WHERE chain_seq > @sequence", new { sequence });
         }
