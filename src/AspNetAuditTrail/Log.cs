@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 16, EventName = "BusinessEventFailed", Level = LogLevel.Error, Message = "The business event {Action} could not be recorded.")]
     public static partial void BusinessEventFailed(ILogger logger, Exception exception, string action);
 
+    [LoggerMessage(EventId = 17, EventName = "EntityChangeFailed", Level = LogLevel.Error, Message = "{Count} changes of records ({EntityTypes}) could not be recorded.")]
+    public static partial void EntityChangeFailed(ILogger logger, Exception exception, int count, string entityTypes);
+
     // Queue: 20–29.
     [LoggerMessage(EventId = 20, EventName = "QueueFull", Level = LogLevel.Warning, Message = "Audit queue is full ({Capacity} events): the events of {Unit} were dropped. Raise AuditTrail:QueueCapacity or check the audit store.")]
     public static partial void QueueFull(ILogger logger, int capacity, AuditUnit unit);

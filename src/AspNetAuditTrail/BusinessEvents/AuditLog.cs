@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AspNetAuditTrail.Capture;
+using AspNetAuditTrail.Changes;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Writing;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,60 @@ internal sealed class AuditLog(
         catch (Exception ex)
         {
             Log.BusinessEventFailed(logger, ex, "AccessDenied");
+        }
+    }
+
+    public void RecordChange(string entityType, object id, object? before, object? after)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
+        ArgumentNullException.ThrowIfNull(id);
+        if (before is null && after is null)
+        {
+            throw new ArgumentException("A change needs the record's values before it, after it, or both.", nameof(after));
+        }
+
+        RecordChanges([new AuditEntityChange(entityType, id, EntityChangeJson.Fields(before, logger), EntityChangeJson.Fields(after, logger))]);
+    }
+
+    public void RecordChanges(IReadOnlyCollection<AuditEntityChange> changes, string? transactionId = null)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        try
+        {
+            var now = time.GetUtcNow();
+            var current = settings.Current;
+            var http = request.HttpContext;
+            var (tenant, subtenant) = tenants.Of(request, http);
+            var live = request.IsLive;
+            var (processId, userId) = (live ? request.CurrentProcessId() : null, SingleLineText.Neutralize(request.UserId ?? UserIdReader.Read(http?.User, current.Options.UserIdClaim)));
+            var rows = new List<EntityChangeAuditEvent>(changes.Count);
+            foreach (var change in changes)
+            {
+                var (before, after, changed) = EntityChangeJson.Describe(change.Before, change.After, current.Masker, logger, current.Options.MaxBodySize);
+                if (changed is null && change.Action == EntityChangeAction.Updated)
+                {
+                    continue;
+                }
+
+                rows.Add(new EntityChangeAuditEvent
+                {
+                    Id = Guid.CreateVersion7(now), OccurredAt = now, ServiceName = current.Options.ServiceName,
+                    TenantId = SingleLineText.Neutralize(tenant), SubtenantId = SingleLineText.Neutralize(subtenant),
+                    RequestEventId = live ? request.RequestEventId : null, ProcessId = processId, UserId = userId,
+                    EntityType = SingleLineText.Neutralize(change.EntityType)!, TableName = SingleLineText.Neutralize(change.TableName),
+                    EntityId = SingleLineText.Neutralize(EntityChangeJson.Key(change.EntityId, logger))!, Action = change.Action,
+                    Before = before, After = after, ChangedFields = changed, Source = EntityChangeSource.Application, TransactionId = SingleLineText.Neutralize(transactionId),
+                });
+            }
+
+            if (rows.Count > 0 && !request.TryAdd(rows))
+            {
+                queue.Enqueue(new AuditUnit { EntityChanges = [.. rows.Select(r => r with { RequestEventId = null, ProcessId = null })] });
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.EntityChangeFailed(logger, ex, changes.Count, string.Join(", ", changes.Select(c => c.EntityType).Distinct()));
         }
     }
 

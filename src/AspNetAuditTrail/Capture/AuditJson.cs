@@ -40,13 +40,19 @@ internal static class AuditJson
             serialized[i++] = SerializeValue(name, value, logger);
         }
 
+        return WriteObject(names, serialized, masker, maxBytes);
+    }
+
+    /// <summary>Values already serialized, by name, as one JSON object: masked, the largest omitted until it fits <paramref name="maxBytes"/>.</summary>
+    public static string? WriteObject(string[] names, byte[][] serialized, SecretMasker masker, int maxBytes)
+    {
         FitWithin(names, serialized, maxBytes);
 
         var output = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = SerializerOptions.Encoder }))
         {
             writer.WriteStartObject();
-            for (i = 0; i < names.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
                 writer.WritePropertyName(names[i]);
                 writer.WriteRawValue(serialized[i], skipInputValidation: true);
@@ -94,7 +100,8 @@ internal static class AuditJson
         }
     }
 
-    private static byte[] SerializeValue(string name, object? value, ILogger logger)
+    /// <summary>One value as JSON; a value that cannot be serialized becomes a marker naming its type (and a log line).</summary>
+    public static byte[] SerializeValue(string name, object? value, ILogger logger)
     {
         try
         {
