@@ -293,3 +293,17 @@ public sealed class PostgreSqlSchemaMigratorTests(PostgreSqlServer server) : Sch
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerSchemaMigratorTests(SqlServerServer server) : SchemaMigratorTests(new SqlServerAuditDatabase(server, fresh: true));
+
+public sealed class SqliteEntityChangeTests() : Changes.EntityChangeTests(new SqliteAuditDatabase(), new Changes.ShopDatabase(null));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class SqliteAuditPostgreSqlAppEntityChangeTests(PostgreSqlServer server) : Changes.EntityChangeTests(new SqliteAuditDatabase(), new Changes.ShopDatabase(server));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlEntityChangeTests(PostgreSqlServer server) : Changes.EntityChangeTests(new PostgreSqlAuditDatabase(server, fresh: false), new Changes.ShopDatabase(server));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlAuditSqliteAppEntityChangeTests(PostgreSqlServer server) : Changes.EntityChangeTests(new PostgreSqlAuditDatabase(server, fresh: false), new Changes.ShopDatabase(null));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerEntityChangeTests(SqlServerServer server) : Changes.EntityChangeTests(new SqlServerAuditDatabase(server, fresh: false), new Changes.ShopDatabase(null));
