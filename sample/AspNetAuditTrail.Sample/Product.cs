@@ -1,4 +1,13 @@
 namespace AspNetAuditTrail.Sample;
 
-/// <summary>A product of the demo catalogue.</summary>
-public sealed record Product(int Id, string Code, string Name, decimal Price);
+/// <summary>A product of the demo catalogue, kept with Entity Framework Core in the sample's own database.</summary>
+public sealed class Product
+{
+    public int Id { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public decimal Price { get; set; }
+}

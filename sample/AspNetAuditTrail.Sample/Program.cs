@@ -6,6 +6,7 @@ using AspNetAuditTrail.Sample.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +45,13 @@ if (!forwarding && auditSettings["Collector:Url"] is { Length: > 0 })
         o.PrivateKeyPath ??= "../keys/sample-api.private.pem";
     });
 }
+
+// The products live in the sample's own SQLite database (ConnectionStrings:Shop); every save is recorded, before
+// and after, in entity_change_audit_event, in the unit of the request that made it.
+builder.Services.AddDbContext<ShopDbContext>((services, options) => options
+    .UseSqlite(builder.Configuration.GetConnectionString("Shop") ?? "Data Source=shop.db")
+    .AddAuditTrail(services));
+builder.Services.AddScoped<ProductCatalog>();
 
 // Behind a reverse proxy, trust X-Forwarded-For only from known proxies (loopback by default).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -91,13 +99,17 @@ builder.Services.AddAuthorization(options =>
     options.AddPolicy(AuditTrailAdminPolicy.Name, policy => policy.RequireRole("audit-admin"));
     options.AddPolicy(AuditTrailTenantViewerPolicy.Name, policy => policy.RequireRole("audit-viewer"));
 });
-builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<OrderBook>();
 
 // MVC controllers, with the audit filter on every action (it records what the action did on the row).
 builder.Services.AddControllers(options => options.AddAuditFilter());
 
 var app = builder.Build();
+using (var scope = app.Services.CreateScope())
+{
+    scope.ServiceProvider.GetRequiredService<ShopDbContext>().Database.EnsureCreated();
+}
+
 app.UseForwardedHeaders();
 app.UseRequestAudit();
 app.UseExceptionHandler();
@@ -145,6 +157,10 @@ products.MapPost("/batch", (CreateProductRequest[] requests, ProductCatalog cata
         .Select(request => CreateProduct(request, catalog, ActivatorUtilities.CreateInstance<CreateProductProcessAudit>(services), audit))
         .Select(result => (result as IStatusCodeHttpResult)?.StatusCode)
         .ToArray()));
+products.MapPut("/{id:int}", (int id, UpdateProductRequest request, ProductCatalog catalog) =>
+    request.Errors() is { Count: > 0 } errors ? Results.ValidationProblem(errors)
+    : catalog.Update(id, request.Name!, request.Price) is { } product ? Results.Ok(product)
+    : Results.NotFound());
 products.MapDelete("/{id:int}", (int id, ProductCatalog catalog, IAuditLog log) =>
 {
     var removed = catalog.Remove(id);

@@ -63,6 +63,19 @@ public abstract partial class SqlAuditStore
         return NewestFirst(sql, parameters, query.After, "e.", limit);
     }
 
+    internal (string Sql, DynamicParameters Parameters) EntityChangeQuerySql(EntityChangeQuery query, int? limit)
+    {
+        var sql = new StringBuilder($"SELECT * FROM {TableName(AuditTables.EntityChange.Name)} e WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        AddTimeRange(sql, parameters, query.From, query.To, "e.");
+        AddTenant(sql, parameters, query.Tenant, "e.");
+        AddEquals(sql, parameters, "e.entity_type", "entityType", query.EntityType);
+        AddEquals(sql, parameters, "e.entity_id", "entityId", query.EntityId);
+        AddEquals(sql, parameters, "e.user_id", "userId", query.UserId);
+        AddEquals(sql, parameters, "e.action", "action", query.Action?.ToString());
+        return NewestFirst(sql, parameters, query.After, "e.", limit);
+    }
+
     private string BusinessEventByIdSql => $"SELECT * FROM {TableName(AuditTables.BusinessEvent.Name)} WHERE id = @id";
 
     /// <summary>The steps of a request's processes, in process order, then step order.</summary>
@@ -100,6 +113,13 @@ public abstract partial class SqlAuditStore
             {
                 From = DateTimeOffset.UnixEpoch, To = DateTimeOffset.UnixEpoch, Services = ["a", "b"], Levels = [Events.AuditLevel.Error],
                 Categories = ["c"], Actions = ["x", "y"], UserId = "u", ResourceType = "t", ResourceId = "1", After = after, Tenant = new AuditTenant("t", "s"),
+            },
+            101).Sql;
+        yield return EntityChangeQuerySql(
+            new EntityChangeQuery
+            {
+                From = DateTimeOffset.UnixEpoch, To = DateTimeOffset.UnixEpoch, EntityType = "Product", EntityId = "1", UserId = "u", Action = Events.EntityChangeAction.Updated,
+                After = after, Tenant = new AuditTenant("t", "s"),
             },
             101).Sql;
         yield return $"SELECT * FROM {TableName(AuditTables.Request.Name)} WHERE id = @id";

@@ -51,6 +51,14 @@ public abstract partial class SqlAuditStore
         ReadBusinessEventsAsync(query with { After = null }, null, cancellationToken);
 
     /// <inheritdoc />
+    public Task<AuditPage<EntityChangeAuditEvent>> QueryChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken) =>
+        PageAsync(ReadChangesAsync(query, CheckedPageSize(query.PageSize) + 1, cancellationToken), query.PageSize);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<EntityChangeAuditEvent> StreamChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken) =>
+        ReadChangesAsync(query with { After = null }, null, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
@@ -103,6 +111,12 @@ public abstract partial class SqlAuditStore
     {
         var (sql, parameters) = BusinessEventQuerySql(query, limit);
         return ReadAsync(AuditTables.BusinessEvent, sql, parameters, cancellationToken);
+    }
+
+    private IAsyncEnumerable<EntityChangeAuditEvent> ReadChangesAsync(EntityChangeQuery query, int? limit, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = EntityChangeQuerySql(query, limit);
+        return ReadAsync(AuditTables.EntityChange, sql, parameters, cancellationToken);
     }
 
     private static int CheckedPageSize(int pageSize)

@@ -15,7 +15,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /events</c>, <c>GET /events/{id}</c>,
-    /// <c>GET /events.csv</c>, <c>GET /events.json</c>, the PDF reports under <c>/reports/</c> and <c>GET /verify</c> (admin only). Every endpoint
+    /// <c>GET /events.csv</c>, <c>GET /events.json</c>, <c>GET /changes</c> (a record's history), the PDF reports under <c>/reports/</c> and <c>GET /verify</c> (admin only). Every endpoint
     /// requires the authorization policy <paramref name="policyName"/>, is itself audited (without its response body), and
     /// answers with <c>Cache-Control: no-store</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
     /// </summary>
@@ -58,6 +58,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);
         group.MapGet("/events.csv", EventEndpoints.ExportCsvAsync);
         group.MapGet("/events.json", EventEndpoints.ExportJsonAsync);
+        group.MapGet("/changes", EventEndpoints.ChangesAsync);
         group.MapGet("/reports/requests.pdf", ReportEndpoints.RequestsAsync);
         group.MapGet("/reports/logins.pdf", ReportEndpoints.LoginsAsync);
         group.MapGet("/reports/processes.pdf", ReportEndpoints.ProcessesAsync);

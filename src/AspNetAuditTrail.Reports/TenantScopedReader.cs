@@ -18,6 +18,12 @@ internal sealed class TenantScopedReader(IAuditReader inner, AuditTenant tenant)
     public IAsyncEnumerable<BusinessAuditEvent> StreamBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken) =>
         inner.StreamBusinessEventsAsync(query with { Tenant = tenant }, cancellationToken);
 
+    public Task<AuditPage<EntityChangeAuditEvent>> QueryChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken) =>
+        inner.QueryChangesAsync(query with { Tenant = tenant }, cancellationToken);
+
+    public IAsyncEnumerable<EntityChangeAuditEvent> StreamChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken) =>
+        inner.StreamChangesAsync(query with { Tenant = tenant }, cancellationToken);
+
     public Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, AuditTenant? requested, CancellationToken cancellationToken) =>
         inner.GetBusinessEventAsync(id, tenant, cancellationToken);
 

@@ -307,3 +307,11 @@ public sealed class PostgreSqlAuditSqliteAppEntityChangeTests(PostgreSqlServer s
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerEntityChangeTests(SqlServerServer server) : Changes.EntityChangeTests(new SqlServerAuditDatabase(server, fresh: false), new Changes.ShopDatabase(null));
+
+public sealed class SqliteSampleChangeTests() : SampleChangeTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlSampleChangeTests(PostgreSqlServer server) : SampleChangeTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerSampleChangeTests(SqlServerServer server) : SampleChangeTests(new SqlServerAuditDatabase(server, fresh: false));

@@ -34,6 +34,7 @@ public sealed class SampleApp : WebApplicationFactory<Program>
         _settings["AuditTrail:FlushInterval"] = "00:00:00.050";
         _settings["AuditTrail:JournalFolder"] = JournalFolder;
         _settings["AuditTrail:Integrity:CheckpointFolder"] = CheckpointFolder;
+        _settings["ConnectionStrings:Shop"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("sample-shop-").FullName, "shop.db")}";
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;

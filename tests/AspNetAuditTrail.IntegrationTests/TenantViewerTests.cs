@@ -42,7 +42,8 @@ public abstract class TenantViewerTests(AuditDatabase database) : DatabaseTest(d
         {
             ("/audit/events.csv", "who=carol", "who=bob"), ("/audit/events.json", "who=carol", "who=bob"),
             ("/audit/events.csv?kind=event", "product.delete", "globex"), ("/audit?path=/api/*", "<td>carol</td>", "<td>bob</td>"),
-            ("/audit?kind=event", "<td>carol</td>", "<td>bob</td>"),
+            ("/audit?kind=event", "<td>carol</td>", "<td>bob</td>"), ("/audit/changes?entity=Product", "Keyboard", "Mouse"),
+            ("/audit/events.csv?kind=change", "Keyboard", "Mouse"), ("/audit/events.json?kind=change", "Keyboard", "Mouse"),
         })
         {
             var text = await Text(path, carol);

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AspNetAuditTrail.Reports.Query;
 
 /// <summary>
-/// The query API: a page of requests (or of business events, with <c>kind=event</c>), one request with its linked
-/// rows, and streamed CSV and JSON exports of either.
+/// The query API: a page of requests (or of business events, with <c>kind=event</c>, or of changes of records, with
+/// <c>kind=change</c> or at <c>/changes</c>), one request with its linked rows, and streamed CSV and JSON exports of each.
 /// </summary>
 internal static class EventEndpoints
 {
@@ -19,6 +19,11 @@ internal static class EventEndpoints
     {
         reader = ReadScope.Narrow(context, reader);
         var values = context.Request.Query;
+        if (ChangeQueryParser.IsChanges(values))
+        {
+            return await ChangesAsync(context, reader);
+        }
+
         if (AuditQueryParser.IsBusinessEvents(values))
         {
             var (eventQuery, eventErrors) = AuditQueryParser.ParseBusinessEvents(values);
@@ -31,6 +36,16 @@ internal static class EventEndpoints
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
             : await WritePageAsync(context, await reader.QueryRequestsAsync(query, context.RequestAborted), AuditTables.Request);
+    }
+
+    /// <summary>A page of changes of records, newest first: <c>?entity=Product&amp;id=123</c> is that record's history.</summary>
+    public static async Task<IResult> ChangesAsync(HttpContext context, IAuditReader reader)
+    {
+        reader = ReadScope.Narrow(context, reader);
+        var (query, errors) = ChangeQueryParser.Parse(context.Request.Query);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : await WritePageAsync(context, await reader.QueryChangesAsync(query, context.RequestAborted), AuditTables.EntityChange);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, IAuditReader reader, string id)
@@ -57,6 +72,7 @@ internal static class EventEndpoints
             AuditRecordJson.WriteArray(writer, "steps", details.Steps, AuditTables.Step);
             AuditRecordJson.WriteArray(writer, "registrations", details.Registrations, AuditTables.Registration);
             AuditRecordJson.WriteArray(writer, "businessEvents", details.BusinessEvents, AuditTables.BusinessEvent);
+            AuditRecordJson.WriteArray(writer, "entityChanges", details.EntityChanges, AuditTables.EntityChange);
             writer.WriteEndObject();
         });
         return Results.Empty;
@@ -66,12 +82,12 @@ internal static class EventEndpoints
     public static async Task<IResult> ExportJsonAsync(HttpContext context, IAuditReader reader)
     {
         reader = ReadScope.Narrow(context, reader);
-        if (!TryBeginExport(context, reader, "application/json; charset=utf-8", "audit-events.json", out var requests, out var events, out var problem))
+        if (!TryBeginExport(context, reader, "application/json; charset=utf-8", "audit-events.json", csv: false, out var write, out var problem))
         {
             return problem;
         }
 
-        await (events is not null ? WriteJsonArrayAsync(context, events, AuditTables.BusinessEvent) : WriteJsonArrayAsync(context, requests!, AuditTables.Request));
+        await write();
         return Results.Empty;
     }
 
@@ -79,37 +95,36 @@ internal static class EventEndpoints
     public static async Task<IResult> ExportCsvAsync(HttpContext context, IAuditReader reader)
     {
         reader = ReadScope.Narrow(context, reader);
-        if (!TryBeginExport(context, reader, "text/csv; charset=utf-8", "audit-events.csv", out var requests, out var events, out var problem))
+        if (!TryBeginExport(context, reader, "text/csv; charset=utf-8", "audit-events.csv", csv: true, out var write, out var problem))
         {
             return problem;
         }
 
-        await (events is not null ? WriteCsvAsync(context, events, AuditTables.BusinessEvent) : WriteCsvAsync(context, requests!, AuditTables.Request));
+        await write();
         return Results.Empty;
     }
 
-    /// <summary>Reads the filters (a bad one is a 400 naming it), picks the rows and sets the download's headers.</summary>
-    private static bool TryBeginExport(
-        HttpContext context,
-        IAuditReader reader,
-        string contentType,
-        string fileName,
-        out IAsyncEnumerable<Events.RequestAuditEvent>? requests,
-        out IAsyncEnumerable<Events.BusinessAuditEvent>? events,
-        out IResult problem)
+    /// <summary>Reads the filters (a bad one is a 400 naming it), picks the rows (requests, business events or changes) and sets the download's headers.</summary>
+    private static bool TryBeginExport(HttpContext context, IAuditReader reader, string contentType, string fileName, bool csv, out Func<Task> write, out IResult problem)
     {
         var values = context.Request.Query;
-        (requests, events) = (null, null);
+        Func<Task> Writer<TEvent>(IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table) =>
+            csv ? () => WriteCsvAsync(context, rows, table) : () => WriteJsonArrayAsync(context, rows, table);
         Dictionary<string, string[]> errors;
-        if (AuditQueryParser.IsBusinessEvents(values))
+        if (ChangeQueryParser.IsChanges(values))
+        {
+            (var query, errors) = ChangeQueryParser.Parse(values);
+            write = Writer(reader.StreamChangesAsync(query, context.RequestAborted), AuditTables.EntityChange);
+        }
+        else if (AuditQueryParser.IsBusinessEvents(values))
         {
             (var query, errors) = AuditQueryParser.ParseBusinessEvents(values);
-            events = reader.StreamBusinessEventsAsync(query, context.RequestAborted);
+            write = Writer(reader.StreamBusinessEventsAsync(query, context.RequestAborted), AuditTables.BusinessEvent);
         }
         else
         {
             (var query, errors) = AuditQueryParser.Parse(values);
-            requests = reader.StreamRequestsAsync(query, context.RequestAborted);
+            write = Writer(reader.StreamRequestsAsync(query, context.RequestAborted), AuditTables.Request);
         }
 
         problem = TypedResults.ValidationProblem(errors);

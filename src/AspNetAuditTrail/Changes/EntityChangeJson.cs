@@ -8,7 +8,7 @@ namespace AspNetAuditTrail.Changes;
 
 /// <summary>
 /// A change's three JSON objects (before, after, and each changed field's value before and after) and its key as
-/// text. Fields are compared by their JSON before masking, so a changed secret shows as changed, masked.
+/// text. Fields are compared by value, or by their JSON, before masking, so a changed secret shows as changed, masked.
 /// </summary>
 internal static class EntityChangeJson
 {
@@ -25,7 +25,8 @@ internal static class EntityChangeJson
         foreach (var name in old.Keys.Concat(current.Keys.Where(k => !old.ContainsKey(k))))
         {
             var (was, now) = (old.GetValueOrDefault(name), current.GetValueOrDefault(name));
-            if (was is null || now is null || !was.AsSpan().SequenceEqual(now))
+            // Equal values are unchanged even when written otherwise (a decimal's scale: 59.9 and 59.90).
+            if (was is null || now is null || (!was.AsSpan().SequenceEqual(now) && !Equals(before![name], after![name])))
             {
                 names.Add(name);
                 changes.Add([.. "{\"before\":"u8, .. was ?? Null, .. ",\"after\":"u8, .. now ?? Null, .. "}"u8]);

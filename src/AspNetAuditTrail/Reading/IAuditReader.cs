@@ -20,6 +20,12 @@ public interface IAuditReader
     /// <summary>Every business event matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
     IAsyncEnumerable<BusinessAuditEvent> StreamBusinessEventsAsync(BusinessEventQuery query, CancellationToken cancellationToken);
 
+    /// <summary>One page of changes of records matching the query, newest first (keyset pagination, as for requests).</summary>
+    Task<AuditPage<EntityChangeAuditEvent>> QueryChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every change matching the query (its page size and position ignored), newest first, read as it is consumed.</summary>
+    IAsyncEnumerable<EntityChangeAuditEvent> StreamChangesAsync(EntityChangeQuery query, CancellationToken cancellationToken);
+
     /// <summary>A business event by id; null when there is none with that id in <paramref name="tenant"/> (null: in any tenant).</summary>
     Task<BusinessAuditEvent?> GetBusinessEventAsync(Guid id, AuditTenant? tenant, CancellationToken cancellationToken);
 

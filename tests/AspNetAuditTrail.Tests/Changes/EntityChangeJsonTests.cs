@@ -22,6 +22,14 @@ public class EntityChangeJsonTests
     }
 
     [Fact]
+    public void AnEqualValueWrittenOtherwiseIsNotAChange()
+    {
+        var (_, _, changed) = EntityChangeJson.Describe(Values(("Price", 59.9m), ("Name", "a")), Values(("Price", 59.90m), ("Name", "b")), Masker, NullLogger.Instance, 4096);
+
+        Assert.Equal("""{"Name":{"before":"a","after":"b"}}""", changed);
+    }
+
+    [Fact]
     public void ACreationAndADeletionChangeEveryFieldFromOrToNull()
     {
         var created = EntityChangeJson.Describe(null, Values(("Id", 7), ("Name", "Pen")), Masker, NullLogger.Instance, 4096);
