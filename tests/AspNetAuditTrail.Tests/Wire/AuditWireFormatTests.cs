@@ -104,6 +104,20 @@ public sealed class AuditWireFormatTests : IDisposable
         Assert.Equal("""{"password":"***","big":"[omitted: 502 bytes]"}""", e.Metadata);
     }
 
+    [Fact]
+    public void AChangeOfARecordTravelsWithItsValuesMasked()
+    {
+        var (ok, units, errors) = Read("""
+            {"version":1,"items":[{"kind":"change","id":"0198a000-0000-7000-8000-000000000001","occurredAt":"2026-12-01T10:00:00Z","entityType":"Product","entityId":"7",
+            "action":"Updated","before":{"price":1,"pin":"1234"},"after":{"price":2,"pin":"9999"},"changedFields":{"price":{"before":1,"after":2}},"source":"Application"}]}
+            """);
+
+        Assert.True(ok, string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        var change = Assert.Single(Assert.Single(units).EntityChanges);
+        Assert.Equal(("Product", "7", EntityChangeAction.Updated, "billing-api"), (change.EntityType, change.EntityId, change.Action, change.ServiceName));
+        Assert.Equal(("""{"price":1,"pin":"***"}""", """{"price":2,"pin":"***"}"""), (change.Before, change.After));
+    }
+
     [Theory]
     [InlineData("""[1]""", "$")]
     [InlineData("""{"version":2,"items":[]}""", "version")]
