@@ -155,7 +155,7 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
         long total = 0;
         foreach (var table in AuditTables.All)
         {
-            total += Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(CountSql(table.Name, UnsealedWhere), parameters, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture);
+            total += Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(CountSql(table.Name, UnsealedWhere(table.Name)), parameters, cancellationToken: cancellationToken)), CultureInfo.InvariantCulture);
             var rows = await connection.QueryAsync(new CommandDefinition(UnsealedSql(table.Name, limit), parameters, cancellationToken: cancellationToken));
             found.AddRange(rows.Cast<IDictionary<string, object?>>().Select(r => new AuditRowReference(
                 table.Name, (Guid)FromDbValue(AuditColumnType.Id, r["id"])!, (DateTimeOffset)FromDbValue(AuditColumnType.Timestamp, r["occurred_at"])!)));
@@ -164,13 +164,20 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
         return ([.. found.Take(limit)], total);
     }
 
-    private const string UnsealedWhere = "a.chain_id IS NULL AND a.occurred_at >= @since";
+    /// <summary>
+    /// Rows no writer sealed. Changes a database trigger recorded (<c>source = 'Database'</c>) are not sealed by design:
+    /// the database wrote them, so they prove no more than it does (README, "Tamper evidence").
+    /// </summary>
+    private static string UnsealedWhere(string table) =>
+        table == AuditTables.EntityChange.Name
+            ? "a.chain_id IS NULL AND a.occurred_at >= @since AND a.source <> 'Database'"
+            : "a.chain_id IS NULL AND a.occurred_at >= @since";
 
     private string ChainsSql(string table) =>
         $"SELECT chain_id, MIN(chain_seq) AS first_seq, MAX(chain_seq) AS last_seq, COUNT(*) AS n FROM {TableName(table)} WHERE chain_id IS NOT NULL GROUP BY chain_id";
 
     private string UnsealedSql(string table, int limit) =>
-        Limit($"SELECT a.id, a.occurred_at FROM {TableName(table)} a WHERE {UnsealedWhere} ORDER BY a.occurred_at, a.id", limit);
+        Limit($"SELECT a.id, a.occurred_at FROM {TableName(table)} a WHERE {UnsealedWhere(table)} ORDER BY a.occurred_at, a.id", limit);
 
     private object CheckpointParameters(AuditCheckpoint checkpoint) => new
     {
@@ -186,5 +193,5 @@ public abstract partial class SqlAuditStore : IAuditCanonicalForm, IAuditCheckpo
 
     /// <summary>Every integrity statement, for syntax checks.</summary>
     internal IEnumerable<string> IntegrityStatements() =>
-        [.. RetentionCutStatements(), InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ExtentSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere) })];
+        [.. RetentionCutStatements(), InsertCheckpointSql, CheckpointsSql, .. AuditTables.All.SelectMany(t => new[] { ChainsSql(t.Name), ExtentSql(t.Name), ChainRowsSql(t.Name), UnsealedSql(t.Name, 10), CountSql(t.Name, UnsealedWhere(t.Name)) })];
 }

@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- collector   (ingest over HTTP against the store's own)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- retention   (removing a million old rows; the API while retention runs)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- integrity   (the hash chain's cost per row and on ingest; verify on a million rows)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- changes   (change capture's cost inside SaveChanges of 1,000 entities)
 switch (args.FirstOrDefault())
 {
     case "side-by-side":
@@ -20,6 +21,8 @@ switch (args.FirstOrDefault())
         return await AspNetAuditTrail.Benchmarks.Retention.RetentionRun.RunAsync(args[1..]);
     case "integrity":
         return await AspNetAuditTrail.Benchmarks.Integrity.IntegrityRun.RunAsync(args[1..]);
+    case "changes":
+        return await AspNetAuditTrail.Benchmarks.Changes.ChangeCaptureRun.RunAsync(args[1..]);
     case "collector-api":
         return await AspNetAuditTrail.Benchmarks.Collector.CollectorRun.ServeAsync(args[1], args[2], args[3]);
     case "flood-api":
