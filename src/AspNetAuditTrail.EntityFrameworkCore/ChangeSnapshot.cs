@@ -59,18 +59,19 @@ internal sealed class ChangeSnapshot
     {
         if (_shape.Key.Count == 1)
         {
-            return _entry.Property(_shape.Key[0]).CurrentValue ?? "";
+            return _entry.CurrentValues[_shape.Key[0]] ?? "";
         }
 
-        return _shape.Key.ToDictionary(p => p.Name, p => _entry.Property(p).CurrentValue, StringComparer.Ordinal);
+        var values = _entry.CurrentValues;
+        return _shape.Key.ToDictionary(p => p.Name, p => values[p], StringComparer.Ordinal);
     }
 
     private void Collect(EntityEntry entry, EntityShape shape, bool original, string prefix, Dictionary<string, object?> values)
     {
+        var stored = original ? entry.OriginalValues : entry.CurrentValues;
         foreach (var property in shape.Properties)
         {
-            var value = entry.Property(property);
-            values[prefix + property.Name] = original ? value.OriginalValue : value.CurrentValue;
+            values[prefix.Length == 0 ? property.Name : prefix + property.Name] = stored[property];
         }
 
         foreach (var complex in shape.Complex)

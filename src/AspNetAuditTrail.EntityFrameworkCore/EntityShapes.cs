@@ -13,14 +13,24 @@ namespace AspNetAuditTrail.EntityFrameworkCore;
 internal sealed class EntityShapes(EntityChangeAuditOptions options)
 {
     private readonly string _annotation = "AspNetAuditTrail:EntityShapes:" + options.Signature;
+    private ModelShapes? _last;
 
     /// <summary>The shape of a type that has change rows of its own; null for the others (owned references are their owner's).</summary>
     public EntityShape? Root(IEntityType type) => IsMerged(type) ? null : Of(type);
 
     /// <summary>The shape of any recorded type, owned references included.</summary>
-    public EntityShape? Of(IEntityType type) =>
-        type.Model.GetOrAddRuntimeAnnotationValue(_annotation, static _ => new ConcurrentDictionary<IReadOnlyEntityType, EntityShape?>(), (object?)null)
-            .GetOrAdd(type, static (t, shapes) => shapes.Build((IEntityType)t), this);
+    public EntityShape? Of(IEntityType type)
+    {
+        // The last model's shapes, swapped whole (a reference), so that contexts on other threads never see half of it.
+        var cached = _last;
+        if (cached is null || !ReferenceEquals(cached.Model, type.Model))
+        {
+            cached = new ModelShapes(type.Model, type.Model.GetOrAddRuntimeAnnotationValue(_annotation, static _ => new ConcurrentDictionary<IReadOnlyEntityType, EntityShape?>(), (object?)null));
+            _last = cached;
+        }
+
+        return cached.Shapes.GetOrAdd(type, static (t, shapes) => shapes.Build((IEntityType)t), this);
+    }
 
     /// <summary>An owned reference: its values are its owner's.</summary>
     public static bool IsMerged(IEntityType type) => type.IsOwned() && type.FindOwnership() is { IsUnique: true };
@@ -43,6 +53,8 @@ internal sealed class EntityShapes(EntityChangeAuditOptions options)
             [.. type.GetComplexProperties().Where(p => Kept(p.Name, Member(p)))],
             [.. type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsOnDependent && !n.IsCollection && Kept(n.Name, Member(n)) && options.Records(n.TargetEntityType.ClrType))]);
     }
+
+    private sealed record ModelShapes(IModel Model, ConcurrentDictionary<IReadOnlyEntityType, EntityShape?> Shapes);
 
     private static MemberInfo? Member(IPropertyBase property) => (MemberInfo?)property.PropertyInfo ?? property.FieldInfo;
 }

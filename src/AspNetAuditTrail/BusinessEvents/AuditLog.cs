@@ -98,9 +98,10 @@ internal sealed class AuditLog(
                 });
             }
 
-            if (rows.Count > 0 && !request.TryAdd(rows))
+            if (rows.Count > 0 && !(live && request.TryAdd(rows)))
             {
-                queue.Enqueue(new AuditUnit { EntityChanges = [.. rows.Select(r => r with { RequestEventId = null, ProcessId = null })] });
+                // The request ended meanwhile: the rows stand on their own.
+                queue.Enqueue(new AuditUnit { EntityChanges = live ? [.. rows.Select(r => r with { RequestEventId = null, ProcessId = null })] : rows });
             }
         }
         catch (Exception ex)

@@ -18,6 +18,11 @@ internal static class EntityChangeJson
     public static (string? Before, string? After, string? Changed) Describe(
         IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after, SecretMasker masker, ILogger logger, int maxBytes)
     {
+        if (ScalarChangeJson.TryDescribe(before, after, masker, maxBytes, out var described))
+        {
+            return described;
+        }
+
         var old = Serialized(before, logger);
         var current = Serialized(after, logger);
         var names = new List<string>();

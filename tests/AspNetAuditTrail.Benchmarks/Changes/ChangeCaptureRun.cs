@@ -24,7 +24,7 @@ internal static class ChangeCaptureRun
         var (entities, rounds) = (Number("entities", 1_000), Number("rounds", 7));
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddAuditTrail(o => o.QueueCapacity = 1_000_000).UseStore(_ => new DroppingStore());
+        builder.Services.AddAuditTrail(o => o.QueueCapacity = 1_000_000).UseStore(_ => new DroppingStore(), "dropped");
         using var host = builder.Build();
         await host.StartAsync();
 

@@ -172,4 +172,28 @@ public abstract class EntityChangeTests(AuditDatabase database, ShopDatabase sho
         Assert.Equal(("Warning", "SystemEvent", "items"), ((string)warning["level"]!, (string)warning["category"]!, ((string)warning["resource_id"]!).Trim('"')));
         Assert.Contains("ExecuteUpdate", (string)warning["message"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutEntityFrameworkCoreRecordChangeWorksOutTheChangedFieldsTheSameWay()
+    {
+        await using var app = await StartAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+            log.RecordChange("Invoice", 7, new { Total = 10.5m, Status = "open", Pin = "1234" }, new { Total = 12m, Status = "open", Pin = "9999" });
+            log.RecordChange("Invoice", new { Shop = 1, Number = 8 }, null, new { Total = 1m });
+            log.RecordChange("Invoice", 9, new { Total = 1m }, new { Total = 1m });
+            Assert.Throws<ArgumentException>(() => log.RecordChange("Invoice", 10, null, null));
+        }
+
+        await app.DrainAsync();
+
+        var changes = Changes();
+        Assert.Equal([("7", "Updated"), ("""{"shop":1,"number":8}""", "Created")], changes.Select(c => ((string)c["entity_id"]!, (string)c["action"]!)));
+        var changed = Json(changes[0]["changed_fields"])!;
+        Assert.Equal(["pin", "total"], changed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("***", Text(changed["pin"]));
+        Assert.Equal((10.5m, 12m), (changed["total"].GetProperty("before").GetDecimal(), changed["total"].GetProperty("after").GetDecimal()));
+        Assert.DoesNotContain("1234", string.Join("|", changes.Select(c => $"{c["before"]}{c["after"]}{c["changed_fields"]}")), StringComparison.Ordinal);
+    }
 }
