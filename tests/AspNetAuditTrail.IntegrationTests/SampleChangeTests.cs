@@ -41,6 +41,13 @@ public abstract class SampleChangeTests(AuditDatabase database) : DatabaseTest(d
         var csv = await client.GetTextAsAsync("/audit/events.csv?kind=change&entity=Product&id=2", admin);
         Assert.Equal(2, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
+        // The admin page shows the record's history, each change's fields before and after.
+        var html = await client.GetTextAsAsync("/audit?kind=change&entity=Product&id=1", admin);
+        Assert.Contains("History of Product 1, newest first", html, StringComparison.Ordinal);
+        Assert.Contains("<b>Name</b>: Keyboard → Keyboard Pro", html, StringComparison.Ordinal);
+        Assert.Matches(@"<b>Price</b>: 49\.90? → 59\.90?", html);
+        Assert.DoesNotContain("Mouse", html, StringComparison.Ordinal);
+
         // The change rows are in the sample's hash chain: the trail verifies with them.
         await app.DrainAsync();
         await using var again = new SampleApp(Database);

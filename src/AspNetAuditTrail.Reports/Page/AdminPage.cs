@@ -28,7 +28,7 @@ internal static class AdminPage
         "form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}" +
         "label{display:flex;flex-direction:column;font-size:.8rem}" +
         ".downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}" +
-        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold}";
+        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold} ul.fields{margin:0;padding-left:1rem}";
 
     private static readonly string ContentSecurityPolicy =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'; " +
@@ -42,6 +42,7 @@ internal static class AdminPage
         ("method", "Method", "text"), ("status", "Status (404 or 4xx)", "text"), ("path", "Path (* = any)", "text"),
         ("service", "Service (events)", "text"), ("category", "Category (events)", "text"), ("action", "Action (events)", "text"),
         ("resource", "Resource type (events)", "text"), ("level", "Level (events)", "text"),
+        ("entity", "Record type (changes)", "text"), ("id", "Record id (changes)", "text"),
     ];
 
     /// <summary>Whether the last day's rows verify (admins only: it covers every tenant), with a link to the full answer.</summary>
@@ -63,11 +64,19 @@ internal static class AdminPage
         reader = ReadScope.Narrow(context, reader);
         var prefix = context.Request.PathBase + context.Request.Path.Value!.TrimEnd('/');
         var values = context.Request.Query;
+        var changes = ChangeQueryParser.IsChanges(values);
         var businessEvents = AuditQueryParser.IsBusinessEvents(values);
         AuditPage<RequestAuditEvent>? page = null;
         AuditPage<BusinessAuditEvent>? eventPage = null;
+        AuditPage<EntityChangeAuditEvent>? changePage = null;
+        EntityChangeQuery? changeQuery = null;
         Dictionary<string, string[]> errors;
-        if (businessEvents)
+        if (changes)
+        {
+            (changeQuery, errors) = ChangeQueryParser.Parse(values);
+            changePage = errors.Count == 0 ? await reader.QueryChangesAsync(changeQuery with { PageSize = PageSize }, context.RequestAborted) : null;
+        }
+        else if (businessEvents)
         {
             (var eventQuery, errors) = AuditQueryParser.ParseBusinessEvents(values);
             eventPage = errors.Count == 0
@@ -101,10 +110,11 @@ internal static class AdminPage
         }
 
         html.Append("<label>Kind<select name=\"kind\" id=\"filter-kind\">");
-        foreach (var kind in Enum.GetNames<EventKind>().Append(AuditQueryParser.BusinessEventKind))
+        foreach (var kind in Enum.GetNames<EventKind>().Append(AuditQueryParser.BusinessEventKind).Append(ChangeQueryParser.Kind))
         {
             var selected = string.Equals(values["kind"], kind, StringComparison.OrdinalIgnoreCase) ? " selected" : "";
-            html.Append($"<option value=\"{kind.ToLowerInvariant()}\"{selected}>{(kind == AuditQueryParser.BusinessEventKind ? "Business event" : kind)}</option>");
+            var label = kind switch { AuditQueryParser.BusinessEventKind => "Business event", ChangeQueryParser.Kind => "Change of a record", _ => kind };
+            html.Append($"<option value=\"{kind.ToLowerInvariant()}\"{selected}>{label}</option>");
         }
 
         html.Append("</select></label><button type=\"submit\" id=\"apply\">Filter</button></form>");
@@ -115,7 +125,7 @@ internal static class AdminPage
         {
             ($"{prefix}/events.csv{filterQuery}", "download-csv", "Events (CSV)"),
             ($"{prefix}/events.json{filterQuery}", "download-json", "Events (JSON)"),
-            (businessEvents ? null : $"{prefix}/reports/requests.pdf{filterQuery}", "download-requests", "Requests report (PDF)"),
+            (businessEvents || changes ? null : $"{prefix}/reports/requests.pdf{filterQuery}", "download-requests", "Requests report (PDF)"),
             ($"{prefix}/reports/logins.pdf{QueryString(values, only: ["from", "to"])}", "download-logins", "Sign-in report (PDF)"),
             ($"{prefix}/reports/processes.pdf{QueryString(values, only: ["from", "to"])}", "download-processes", "Process report (PDF)"),
         })
@@ -140,10 +150,11 @@ internal static class AdminPage
         }
         else
         {
-            var (count, token) = businessEvents ? BusinessEventTable(html, eventPage!) : RequestTable(html, prefix, page!);
+            var (count, token) = changes ? ChangeTable.Render(html, prefix, changeQuery!, changePage!)
+                : businessEvents ? BusinessEventTable(html, eventPage!) : RequestTable(html, prefix, page!);
             if (count == 0)
             {
-                html.Append($"<p id=\"empty\">No {(businessEvents ? "business event" : "audited request")} matches these filters.</p>");
+                html.Append($"<p id=\"empty\">No {(changes ? "change of a record" : businessEvents ? "business event" : "audited request")} matches these filters.</p>");
             }
 
             if (token is { } next)
