@@ -62,6 +62,7 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/reports/requests.pdf", ReportEndpoints.RequestsAsync);
         group.MapGet("/reports/logins.pdf", ReportEndpoints.LoginsAsync);
         group.MapGet("/reports/processes.pdf", ReportEndpoints.ProcessesAsync);
+        group.MapGet("/reports/changes.pdf", ChangesReport.RenderAsync);
         group.MapGet("/verify", AspNetAuditTrail.Reports.Integrity.IntegrityEndpoints.VerifyAsync);
         return group;
     }

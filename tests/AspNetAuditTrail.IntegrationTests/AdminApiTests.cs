@@ -14,7 +14,7 @@ public abstract class AdminApiTests(AuditDatabase database) : DatabaseTest(datab
     public static readonly string[] Endpoints =
     [
         "/audit/events", "/audit/events.csv", "/audit/events.json", $"/audit/events/{Guid.Empty}",
-        "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf", "/audit", "/audit/changes",
+        "/audit/reports/requests.pdf", "/audit/reports/logins.pdf", "/audit/reports/processes.pdf", "/audit", "/audit/changes", "/audit/reports/changes.pdf",
     ];
 
     /// <summary>Starts the sample, makes some traffic, waits until the writer has it, and signs alice in.</summary>

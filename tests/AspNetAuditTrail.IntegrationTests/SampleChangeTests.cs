@@ -48,6 +48,14 @@ public abstract class SampleChangeTests(AuditDatabase database) : DatabaseTest(d
         Assert.Matches(@"<b>Price</b>: 49\.90? → 59\.90?", html);
         Assert.DoesNotContain("Mouse", html, StringComparison.Ordinal);
 
+        // So does the changes report.
+        var report = string.Join("\n", await client.PdfPagesAsync("/audit/reports/changes.pdf?entity=Product&id=1", admin));
+        Assert.Contains("Changes report", report, StringComparison.Ordinal);
+        Assert.Contains("Product Updated 2", report, StringComparison.Ordinal);
+        Assert.Contains("Product Deleted 1", report, StringComparison.Ordinal);
+        Assert.Contains("Keyboard Pro", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mouse", report, StringComparison.Ordinal);
+
         // The change rows are in the sample's hash chain: the trail verifies with them.
         await app.DrainAsync();
         await using var again = new SampleApp(Database);

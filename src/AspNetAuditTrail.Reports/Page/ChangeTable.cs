@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Reading;
 
@@ -43,35 +42,14 @@ internal static class ChangeTable
     /// <summary>Each changed field as <c>name: before → after</c> (a masked field as it is stored, <c>***</c>).</summary>
     private static void Fields(StringBuilder html, string? changedFields)
     {
-        if (changedFields is null)
-        {
-            return;
-        }
-
         html.Append("<ul class=\"fields\">");
-        try
+        foreach (var (name, before, after) in ChangedFields.Read(changedFields))
         {
-            using var document = JsonDocument.Parse(changedFields);
-            foreach (var field in document.RootElement.EnumerateObject())
-            {
-                var text = field.Value is { ValueKind: JsonValueKind.Object } pair && pair.TryGetProperty("before", out var before) && pair.TryGetProperty("after", out var after)
-                    ? $"{Html.Encode(Value(before))} → {Html.Encode(Value(after))}"
-                    : Html.Encode(Value(field.Value));
-                html.Append($"<li><b>{Html.Encode(field.Name)}</b>: {text}</li>");
-            }
-        }
-        catch (JsonException)
-        {
-            html.Append($"<li>{Html.Encode(changedFields)}</li>");
+            html.Append($"<li><b>{Html.Encode(name)}</b>: {Html.Encode(before)}")
+                .Append(after is null ? "" : $" \u2192 {Html.Encode(after)}")
+                .Append("</li>");
         }
 
         html.Append("</ul>");
     }
-
-    private static string Value(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => "(none)",
-        JsonValueKind.String => value.GetString()!,
-        _ => value.GetRawText(),
-    };
 }

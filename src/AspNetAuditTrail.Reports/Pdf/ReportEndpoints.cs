@@ -9,7 +9,7 @@ using PdfSharp.Drawing;
 
 namespace AspNetAuditTrail.Reports.Pdf;
 
-/// <summary>The three PDF reports: requests, sign-ins, processes. Each reads the trail as a stream and writes page by page.</summary>
+/// <summary>The PDF reports of requests, sign-ins and processes (changes of records: <see cref="ChangesReport"/>). Each reads the trail as a stream and writes page by page.</summary>
 internal static class ReportEndpoints
 {
     private const int MaxEndpoints = 5_000;
@@ -182,7 +182,7 @@ internal static class ReportEndpoints
     }
 
     /// <summary>A report whose header names who pulled it, its filters, and whether the rows of its period verify.</summary>
-    private static async Task<PdfReportWriter> NewReportAsync(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters, DateTimeOffset? from, DateTimeOffset? to)
+    internal static async Task<PdfReportWriter> NewReportAsync(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters, DateTimeOffset? from, DateTimeOffset? to)
     {
         var user = context.User;
         var pulledBy = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "an unnamed user";
@@ -190,7 +190,7 @@ internal static class ReportEndpoints
         return new PdfReportWriter(title, pulledBy, time.GetUtcNow(), filters, TrailVerification.Summary(verification));
     }
 
-    private static IResult Send(HttpContext context, PdfReportWriter pdf, string fileName)
+    internal static IResult Send(HttpContext context, PdfReportWriter pdf, string fileName)
     {
         var output = new MemoryStream();
         pdf.Save(output);
@@ -198,7 +198,7 @@ internal static class ReportEndpoints
         return TypedResults.File(output, "application/pdf", fileName);
     }
 
-    private static IEnumerable<string> Filters(HttpContext context) =>
+    internal static IEnumerable<string> Filters(HttpContext context) =>
         context.Request.Query.Where(q => !string.IsNullOrWhiteSpace(q.Value)).Select(q => $"{q.Key} = {q.Value}");
 
     private static bool TryTimeRange(HttpContext context, out DateTimeOffset? from, out DateTimeOffset? to, out Dictionary<string, string[]> errors)
@@ -234,7 +234,7 @@ internal static class ReportEndpoints
 
     private static string Path(RequestAuditEvent row) => row.QueryString is { } query ? $"{row.Path}?{query}" : row.Path;
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
 }
