@@ -48,6 +48,7 @@ public abstract class EntityChangeTests(AuditDatabase database, ShopDatabase sho
         var after = Json(change["after"])!;
         Assert.Equal((id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Pen", "2.5", "2", "3"), (Text(after["Id"]), Text(after["Name"]), after["Price"].GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture), Text(after["Size.Width"]), Text(after["Size.Height"])));
         Assert.Equal("***", Text(after["Password"]));
+        Assert.Equal(("BR", JsonValueKind.Null), (Text(after["Origin.Country"]), after["Origin.City"].ValueKind));
         Assert.Equal("***", Text(Json(change["changed_fields"])!["Password"]));
         Assert.NotNull(change["transaction_id"]);
     }
@@ -59,9 +60,11 @@ public abstract class EntityChangeTests(AuditDatabase database, ShopDatabase sho
         var id = await CreateAsync(app, "Pen");
 
         var updated = await app.Client.PutAsJsonAsync($"/api/items/{id}", new ItemInput("Pen", 4m, "hunter2"), Token);
+        var moved = await app.Client.PutAsJsonAsync($"/api/items/{id}", new ItemInput("Pen", 4m, "hunter2", "Recife"), Token);
         await app.DrainAsync();
 
-        Assert.Equal(HttpStatusCode.NoContent, updated.StatusCode);
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (updated.StatusCode, moved.StatusCode));
+        Assert.Equal(["Origin.City"], Json(Changes()[2]["changed_fields"])!.Keys);
         var change = Changes()[1];
         Assert.Equal("Updated", change["action"]);
         var changed = Json(change["changed_fields"])!;

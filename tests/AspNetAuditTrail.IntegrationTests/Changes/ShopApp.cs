@@ -67,6 +67,7 @@ internal sealed class ShopApp : IAsyncDisposable
         {
             var item = await db.Items.SingleAsync(i => i.Id == id);
             (item.Price, item.Password, item.SupplierCost, item.InternalNote) = (input.Price, input.Password, "1.00", "changed");
+            item.Origin.City = input.City;
             db.SaveChanges();
             return Results.NoContent();
         });
@@ -114,4 +115,4 @@ internal sealed class ShopApp : IAsyncDisposable
 }
 
 /// <summary>What a client sends for an item.</summary>
-public sealed record ItemInput(string Name, decimal Price, string? Password = null);
+public sealed record ItemInput(string Name, decimal Price, string? Password = null, string? City = null);

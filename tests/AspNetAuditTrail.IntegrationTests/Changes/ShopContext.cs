@@ -21,6 +21,7 @@ public sealed class ShopContext(DbContextOptions<ShopContext> options) : DbConte
             item.ToTable("items");
             item.HasIndex(i => i.Name).IsUnique();
             item.OwnsOne(i => i.Size);
+            item.ComplexProperty(i => i.Origin);
             item.HasMany(i => i.Tags).WithMany(t => t.Items).UsingEntity("ItemTag");
             item.Property(i => i.Price).HasPrecision(10, 2);
         });
@@ -54,6 +55,8 @@ public sealed class Item
 
     public Size Size { get; set; } = new();
 
+    public Origin Origin { get; set; } = new();
+
     public List<Tag> Tags { get; set; } = [];
 }
 
@@ -63,6 +66,14 @@ public sealed class Size
     public int Width { get; set; }
 
     public int Height { get; set; }
+}
+
+/// <summary>A complex property: its values are its item's too.</summary>
+public sealed class Origin
+{
+    public string Country { get; set; } = "BR";
+
+    public string? City { get; set; }
 }
 
 public sealed class Tag
