@@ -63,4 +63,18 @@ public abstract class SampleChangeTests(AuditDatabase database) : DatabaseTest(d
         var verification = JsonDocument.Parse(await reader.GetTextAsAsync("/audit/verify", await DemoUsers.TokenAsync(reader, "alice"))).RootElement;
         Assert.True(verification.GetProperty("verified").GetBoolean(), verification.ToString());
     }
+
+    [Fact]
+    public async Task AProductCreatedInsideAProcessIsAChangeOfThatProcessAndItsRequest()
+    {
+        await using var app = new SampleApp(Database);
+        var created = await app.CreateClient().PostAsJsonAsync("/api/products", new { code = "PX-1", name = "Pen", price = 2.5m }, Token);
+        await app.DrainAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var change = Assert.Single(Database.Query($"SELECT * FROM {Database.Table("entity_change_audit_event")}"));
+        var process = Assert.Single(Database.Query($"SELECT * FROM {Database.Table("process_audit_event")}"));
+        Assert.Equal((process["id"], process["request_event_id"]), (change["process_id"], change["request_event_id"]));
+        Assert.Equal(("Created", "Product"), ((string)change["action"]!, (string)change["entity_type"]!));
+    }
 }
