@@ -46,6 +46,17 @@ if (!forwarding && auditSettings["Collector:Url"] is { Length: > 0 })
     });
 }
 
+// Suspicious activity by e-mail and to a webhook, when AuditTrail:Alerts:Email or AuditTrail:Alerts:Webhook is set.
+if (auditSettings.GetSection("Alerts:Email").Exists())
+{
+    audit.AddEmailAlerts();
+}
+
+if (auditSettings.GetSection("Alerts:Webhook").Exists())
+{
+    audit.AddWebhookAlerts();
+}
+
 // The products live in the sample's own SQLite database (ConnectionStrings:Shop); every save is recorded, before
 // and after, in entity_change_audit_event, in the unit of the request that made it.
 builder.Services.AddDbContext<ShopDbContext>((services, options) => options
