@@ -315,3 +315,11 @@ public sealed class PostgreSqlSampleChangeTests(PostgreSqlServer server) : Sampl
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerSampleChangeTests(SqlServerServer server) : SampleChangeTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteEventPageTests() : EventPageTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlEventPageTests(PostgreSqlServer server) : EventPageTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerEventPageTests(SqlServerServer server) : EventPageTests(new SqlServerAuditDatabase(server, fresh: false));

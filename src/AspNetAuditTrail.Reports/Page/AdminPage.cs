@@ -19,7 +19,7 @@ internal static class AdminPage
     private const int PageSize = 50;
 
     /// <summary>The page's only style, allowed by its hash: the page runs no script and loads nothing.</summary>
-    private const string Stylesheet =
+    internal const string Stylesheet =
         "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}" +
         ".verified{color:#006b35}.broken{color:#c00000;font-weight:bold}" +
         "table{border-collapse:collapse;width:100%;font-size:.85rem}" +
@@ -28,9 +28,11 @@ internal static class AdminPage
         "form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}" +
         "label{display:flex;flex-direction:column;font-size:.8rem}" +
         ".downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}" +
-        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold} ul.fields{margin:0;padding-left:1rem}";
+        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold} ul.fields{margin:0;padding-left:1rem}" +
+        "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.85rem}dt{font-weight:bold}dd{margin:0}" +
+        "pre{white-space:pre-wrap;word-break:break-all;margin:0;font-size:.8rem;background:#f6f8fa;padding:.3rem}";
 
-    private static readonly string ContentSecurityPolicy =
+    internal static readonly string ContentSecurityPolicy =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'; " +
         "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 

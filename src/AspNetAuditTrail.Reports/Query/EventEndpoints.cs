@@ -61,6 +61,12 @@ internal static class EventEndpoints
             return TypedResults.NotFound();
         }
 
+        // A browser asks for HTML: the request's page; everything else gets the JSON.
+        if (context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Page.EventPage.Render(context, details);
+        }
+
         await WriteJsonAsync(context, writer =>
         {
             writer.WriteStartObject();
