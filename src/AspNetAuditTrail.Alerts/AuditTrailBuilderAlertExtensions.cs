@@ -15,18 +15,7 @@ public static class AuditTrailBuilderAlertExtensions
     /// </summary>
     public static AuditTrailBuilder AddEmailAlerts(this AuditTrailBuilder builder, Action<EmailAlertOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<EmailAlertOptions>();
-        if (builder.Configuration is { } section)
-        {
-            options.Bind(section.GetSection("Alerts:Email"));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
+        var options = Options(builder, "Alerts:Email", configure);
         const string Prefix = "AuditTrail:Alerts:Email:";
         options
             .Validate(o => !string.IsNullOrWhiteSpace(o.Host), Prefix + "Host is required: the SMTP server's host name.")
@@ -47,18 +36,7 @@ public static class AuditTrailBuilderAlertExtensions
     /// </summary>
     public static AuditTrailBuilder AddWebhookAlerts(this AuditTrailBuilder builder, Action<WebhookAlertOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<WebhookAlertOptions>();
-        if (builder.Configuration is { } section)
-        {
-            options.Bind(section.GetSection("Alerts:Webhook"));
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
+        var options = Options(builder, "Alerts:Webhook", configure);
         const string Prefix = "AuditTrail:Alerts:Webhook:";
         options
             .Validate(o => o.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url))),
@@ -69,6 +47,25 @@ public static class AuditTrailBuilderAlertExtensions
         builder.Services.AddHttpClient(WebhookAlertSink.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<IAuditAlertSink, WebhookAlertSink>();
         return builder;
+    }
+
+    /// <summary>A sink's settings: its section of the audit trail's configuration, then the code's.</summary>
+    private static Microsoft.Extensions.Options.OptionsBuilder<TOptions> Options<TOptions>(AuditTrailBuilder builder, string section, Action<TOptions>? configure)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<TOptions>();
+        if (builder.Configuration is { } configuration)
+        {
+            options.Bind(configuration.GetSection(section));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return options;
     }
 
     private static bool Valid(TimeSpan window, int retries) => window >= TimeSpan.FromSeconds(1) && window <= TimeSpan.FromDays(1) && retries is >= 0 and <= 10;
