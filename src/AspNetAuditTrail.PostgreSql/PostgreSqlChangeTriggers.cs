@@ -133,7 +133,7 @@ public static partial class PostgreSqlChangeTriggers
 
     private static void Check(IEnumerable<string> names, string what)
     {
-        if (names.FirstOrDefault(n => !Identifier().IsMatch(n)) is { } bad)
+        if (names.FirstOrDefault(n => !AspNetAuditTrail.Relational.SqlScript.IsPlainIdentifier(n)) is { } bad)
         {
             throw new ArgumentException($"'{bad}' is not a plain {what} name (letters, digits and _).");
         }
@@ -187,9 +187,6 @@ public static partial class PostgreSqlChangeTriggers
         END
         $capture$
         """;
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Identifier();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.]{0,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EntityName();

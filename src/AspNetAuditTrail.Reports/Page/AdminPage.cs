@@ -214,7 +214,7 @@ internal static class AdminPage
         return (page.Rows.Count, page.ContinuationToken);
     }
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string QueryString(IQueryCollection values, string? exclude = null, string[]? only = null)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using AspNetAuditTrail.Events;
@@ -26,7 +25,7 @@ internal static class ChangeTable
         {
             var history = $"{prefix}?kind=change&entity={Uri.EscapeDataString(row.EntityType)}&id={Uri.EscapeDataString(row.EntityId)}";
             html.Append("<tr>")
-                .Append($"<td>{row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}</td>")
+                .Append($"<td>{AdminPage.Time(row.OccurredAt)}</td>")
                 .Append($"<td><a href=\"{Html.Encode(history)}\">{Html.Encode($"{row.EntityType} {row.EntityId}")}</a></td>")
                 .Append($"<td>{row.Action}</td><td>");
             Fields(html, row.ChangedFields);

@@ -27,11 +27,11 @@ internal static class EntityChangeJson
         var current = Serialized(after, logger);
         var names = new List<string>();
         var changes = new List<byte[]>();
-        foreach (var name in old.Keys.Concat(current.Keys.Where(k => !old.ContainsKey(k))))
+        foreach (var (name, _, _) in Differing(before, after))
         {
             var (was, now) = (old.GetValueOrDefault(name), current.GetValueOrDefault(name));
-            // Equal values are unchanged even when written otherwise (a decimal's scale: 59.9 and 59.90).
-            if (was is null || now is null || (!was.AsSpan().SequenceEqual(now) && !Equals(before![name], after![name])))
+            // Values that are not equal as objects (JSON elements, for one) are equal when they serialize alike.
+            if (was is null || now is null || !was.AsSpan().SequenceEqual(now))
             {
                 names.Add(name);
                 changes.Add([.. "{\"before\":"u8, .. was ?? Null, .. ",\"after\":"u8, .. now ?? Null, .. "}"u8]);
@@ -42,6 +42,33 @@ internal static class EntityChangeJson
             before is null ? null : AuditJson.WriteObject([.. old.Keys], [.. old.Values], masker, maxBytes),
             after is null ? null : AuditJson.WriteObject([.. current.Keys], [.. current.Values], masker, maxBytes),
             names.Count == 0 ? null : AuditJson.WriteObject([.. names], [.. changes], masker, maxBytes));
+    }
+
+    /// <summary>
+    /// Each field whose values are not equal (or that one side lacks), before's fields first, with its values before
+    /// and after. Equal values are unchanged even when written otherwise (a decimal's scale: 59.9 and 59.90).
+    /// </summary>
+    public static List<(string Name, object? Before, object? After)> Differing(IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after)
+    {
+        var differing = new List<(string, object?, object?)>();
+        foreach (var (name, was) in before ?? new Dictionary<string, object?>())
+        {
+            object? now = null;
+            if (after is null || !after.TryGetValue(name, out now) || !Equals(was, now))
+            {
+                differing.Add((name, was, now));
+            }
+        }
+
+        foreach (var (name, now) in after ?? new Dictionary<string, object?>())
+        {
+            if (before is null || !before.ContainsKey(name))
+            {
+                differing.Add((name, null, now));
+            }
+        }
+
+        return differing;
     }
 
     /// <summary>A key as text: a text, number or id as it is (invariant culture), a composite key as a JSON object of its parts.</summary>

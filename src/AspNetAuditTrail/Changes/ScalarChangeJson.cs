@@ -53,7 +53,7 @@ internal static class ScalarChangeJson
         buffer.ResetWrittenCount();
         writer.WriteStartObject();
         var changes = 0;
-        foreach (var (name, was, now) in Pairs(before, after))
+        foreach (var (name, was, now) in EntityChangeJson.Differing(before, after))
         {
             changes++;
             writer.WritePropertyName(name);
@@ -81,30 +81,6 @@ internal static class ScalarChangeJson
 
         described = (old, current, changed);
         return true;
-    }
-
-    /// <summary>Each field whose value differs (or that one side lacks), with its value before and after.</summary>
-    private static List<(string Name, object? Before, object? After)> Pairs(IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after)
-    {
-        var pairs = new List<(string, object?, object?)>();
-        foreach (var (name, was) in before ?? new Dictionary<string, object?>())
-        {
-            object? now = null;
-            if (after is null || !after.TryGetValue(name, out now) || !Equals(was, now))
-            {
-                pairs.Add((name, was, now));
-            }
-        }
-
-        foreach (var (name, now) in after ?? new Dictionary<string, object?>())
-        {
-            if (before is null || !before.ContainsKey(name))
-            {
-                pairs.Add((name, null, now));
-            }
-        }
-
-        return pairs;
     }
 
     private static string? Text(ArrayBufferWriter<byte> buffer, int maxBytes) =>
