@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using AspNetAuditTrail.Events;
@@ -17,24 +16,6 @@ namespace AspNetAuditTrail.Reports.Page;
 internal static class AdminPage
 {
     private const int PageSize = 50;
-
-    /// <summary>The page's only style, allowed by its hash: the page runs no script and loads nothing.</summary>
-    internal const string Stylesheet =
-        "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1c1c1c}" +
-        ".verified{color:#006b35}.broken{color:#c00000;font-weight:bold}" +
-        "table{border-collapse:collapse;width:100%;font-size:.85rem}" +
-        "th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}" +
-        "th{background:#eef1f4} td.path{word-break:break-all}" +
-        "form{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:1rem 0}" +
-        "label{display:flex;flex-direction:column;font-size:.8rem}" +
-        ".downloads a{display:inline-block;margin:.2rem .4rem .2rem 0;padding:.35rem .7rem;border:1px solid #345;border-radius:4px;text-decoration:none;color:#123}" +
-        ".errors{color:#a00} .s4{color:#a60} .s5{color:#c00;font-weight:bold} ul.fields{margin:0;padding-left:1rem}" +
-        "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.85rem}dt{font-weight:bold}dd{margin:0}" +
-        "pre{white-space:pre-wrap;word-break:break-all;margin:0;font-size:.8rem;background:#f6f8fa;padding:.3rem}";
-
-    internal static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'; " +
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -91,14 +72,8 @@ internal static class AdminPage
             page = errors.Count == 0 ? await reader.QueryRequestsAsync(query with { PageSize = PageSize }, context.RequestAborted) : null;
         }
 
-        var html = new StringBuilder();
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        html.Append($$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Audit trail</title>
-            <style>{{Stylesheet}}</style></head><body>
-            <h1>Audit trail</h1>
-            """);
+        var current = changes ? "/?kind=change" : businessEvents ? "/?kind=event" : "/";
+        var html = PageShell.Begin(context, "Audit trail", prefix, current);
         html.Append($"<p>Signed in as {Html.Encode(context.User.Identity?.Name ?? "(unnamed)")}.</p>");
         if (context.Features.Get<ReadScope>()?.Tenant is null)
         {
@@ -166,8 +141,7 @@ internal static class AdminPage
             }
         }
 
-        html.Append("</body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        return PageShell.End(html, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static (int Count, string? Token) RequestTable(StringBuilder html, string prefix, AuditPage<RequestAuditEvent> page)

@@ -24,14 +24,9 @@ internal static class EventPage
     {
         var request = details.Request;
         var values = AuditTables.Request.Columns.ToDictionary(c => c.Name, c => c.Read(request), StringComparer.Ordinal);
-        var html = new StringBuilder();
-        html.Append($"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{Html.Encode($"{request.Method} {request.Path}")}</title>
-            <style>{AdminPage.Stylesheet}</style></head><body>
-            <p><a href="../">Audit trail</a></p>
-            <h1 id="request">{Html.Encode($"{request.Method} {request.Path}")} <span class="s{request.StatusCode / 100}">{request.StatusCode}</span></h1>
-            """);
+        var title = $"{request.Method} {request.Path}";
+        var html = PageShell.Begin(context, title, PageShell.Prefix(context, "/events/" + context.Request.RouteValues["id"]), "",
+            $"<h1 id=\"request\">{Html.Encode(title)} <span class=\"s{request.StatusCode / 100}\">{request.StatusCode}</span></h1>");
         Fields(html, "Request", "fields-request", values.Where(v => !Bodies.Contains(v.Key) && !Error.Contains(v.Key) && !Handler.Contains(v.Key) && !Hidden.Contains(v.Key)));
         Fields(html, "Bodies", "fields-bodies", values.Where(v => Bodies.Contains(v.Key)));
         Fields(html, "Error", "fields-error", values.Where(v => Error.Contains(v.Key)));
@@ -43,9 +38,7 @@ internal static class EventPage
         Rows(html, "Registrations", "registrations", details.Registrations, AuditTables.Registration);
         Rows(html, "Business events", "business-events", details.BusinessEvents, AuditTables.BusinessEvent);
         Rows(html, "Changes of records", "changes", details.EntityChanges, AuditTables.EntityChange);
-        html.Append("</body></html>");
-        context.Response.Headers.ContentSecurityPolicy = AdminPage.ContentSecurityPolicy;
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8);
+        return PageShell.End(html);
     }
 
     private static void Fields(StringBuilder html, string title, string id, IEnumerable<KeyValuePair<string, object?>> values)
