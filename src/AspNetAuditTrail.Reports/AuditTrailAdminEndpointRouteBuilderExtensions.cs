@@ -3,6 +3,7 @@ using AspNetAuditTrail.Reports;
 using AspNetAuditTrail.Reports.Page;
 using AspNetAuditTrail.Reports.Pdf;
 using AspNetAuditTrail.Reports.Query;
+using AspNetAuditTrail.Reports.Reporting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -65,6 +66,9 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/reports/logins.pdf", ReportEndpoints.LoginsAsync);
         group.MapGet("/reports/processes.pdf", ReportEndpoints.ProcessesAsync);
         group.MapGet("/reports/changes.pdf", ChangesReport.RenderAsync);
+        group.MapGet("/reports/statistics.pdf", ReportEndpoints.Insight(AuditReportKind.Statistics));
+        group.MapGet("/reports/suspicious.pdf", ReportEndpoints.Insight(AuditReportKind.Suspicious));
+        group.MapGet("/reports/security.pdf", ReportEndpoints.Insight(AuditReportKind.Security));
         group.MapGet("/verify", AspNetAuditTrail.Reports.Integrity.IntegrityEndpoints.VerifyAsync);
         return group;
     }

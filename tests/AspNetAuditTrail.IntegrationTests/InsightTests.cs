@@ -80,6 +80,43 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsAsync("/audit/overview", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheStatisticsSuspiciousAndSecurityReportsOpenWithTheirChartsAndHoldTheSeededNumbers()
+    {
+        await using var app = await StartAsync();
+        var client = app.CreateClient();
+        var alice = await DemoUsers.TokenAsync(client, "alice");
+
+        var statistics = await client.PdfPagesAsync($"/audit/reports/statistics.pdf?{InsightData.Period}", alice);
+        var text = string.Join("\n", statistics);
+        Assert.Contains("Statistics report", statistics[0]);
+        Assert.Contains("Pulled by alice", statistics[0]);
+        Assert.Contains($"Requests: {InsightData.Requests}", text);
+        Assert.Contains("Error rate (5xx): 1.2 %", text);
+        Assert.Contains("Sign-in success rate: 18.2 %", text);
+        Assert.Contains("2xx 302", text); // the chart's legend: 30 + 2 + 150 + 120
+        Assert.Contains("5xx 4", text);
+        Assert.Contains("GET /api/reports", text);
+        Assert.Contains("mallory", text);
+        Assert.Contains($"Page 1 of {statistics.Length}", statistics[0]);
+
+        text = string.Join("\n", await client.PdfPagesAsync($"/audit/reports/suspicious.pdf?{InsightData.Period}", alice));
+        Assert.Contains("Suspicious-activity report", text);
+        Assert.Contains("Incidents: 6", text);
+        Assert.Contains("Brute force on a user", text);
+        Assert.Contains("203.0.113.5", text);
+        Assert.Contains("erin", text);
+        Assert.DoesNotContain("frank", text);
+
+        text = string.Join("\n", await client.PdfPagesAsync($"/audit/reports/security.pdf?{InsightData.Period}", alice));
+        Assert.Contains("Security report", text);
+        Assert.Contains("Security events: 3; failed sign-ins: 9; sign-ins: 2", text);
+        Assert.Contains("AccessDenied (Warning)", text);
+        Assert.Contains("WrongTenant", text);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsAsync("/audit/reports/statistics.pdf?days=x", alice)).StatusCode);
+    }
+
     private async Task<SampleApp> StartAsync()
     {
         var store = Database.CreateStore();

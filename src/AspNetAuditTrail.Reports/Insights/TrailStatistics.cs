@@ -60,11 +60,19 @@ internal sealed class TrailStatistics
     /// <summary>Successful sign-ins as a share of attempts; null when there were none.</summary>
     public double? SignInSuccessRate => SignIns + FailedSignIns == 0 ? null : (double)SignIns / (SignIns + FailedSignIns);
 
+    /// <summary>The figures of the requests alone (the requests report's, over its own filters).</summary>
+    public static async Task<TrailStatistics> OfRequestsAsync(IAsyncEnumerable<RequestAuditEvent> rows, InsightScope scope)
+    {
+        var statistics = new TrailStatistics(scope);
+        await statistics.ReadRequestsAsync(rows, new Tally(), new Tally());
+        return statistics;
+    }
+
     public static async Task<TrailStatistics> ComputeAsync(IAuditReader reader, InsightScope scope, CancellationToken cancellationToken)
     {
         var statistics = new TrailStatistics(scope);
         var (users, addresses) = (new Tally(), new Tally());
-        await statistics.ReadRequestsAsync(reader, users, addresses, cancellationToken);
+        await statistics.ReadRequestsAsync(reader.StreamAsync<RequestAuditEvent>(scope.From, scope.To, scope.Tenant, cancellationToken), users, addresses);
         await foreach (var login in reader.StreamAsync<LoginAuditEvent>(scope.From, scope.To, scope.Tenant, cancellationToken))
         {
             if (!scope.Includes(login.UserId, login.UserName))
@@ -108,12 +116,12 @@ internal sealed class TrailStatistics
         return statistics;
     }
 
-    private async Task ReadRequestsAsync(IAuditReader reader, Tally users, Tally addresses, CancellationToken cancellationToken)
+    private async Task ReadRequestsAsync(IAsyncEnumerable<RequestAuditEvent> rows, Tally users, Tally addresses)
     {
         var byClass = Classes.Select(_ => new long[Buckets.Count]).ToArray();
         var endpoints = new Dictionary<string, (LatencySample Sample, long Errors)>(StringComparer.Ordinal);
         var random = new Random(17);
-        await foreach (var row in reader.StreamAsync<RequestAuditEvent>(Scope.From, Scope.To, Scope.Tenant, cancellationToken))
+        await foreach (var row in rows)
         {
             if (!Scope.Includes(row.UserId))
             {

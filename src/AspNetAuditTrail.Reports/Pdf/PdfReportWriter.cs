@@ -100,6 +100,15 @@ internal sealed class PdfReportWriter : IDisposable
         _graphics!.DrawLine(new XPen(Rule, 0.4), Margin, _y, Margin + Width, _y);
     }
 
+    /// <summary>Reserves <paramref name="height"/> points across the page (on a new page when they do not fit) and lets <paramref name="paint"/> draw there with the report's text font.</summary>
+    public void Figure(double height, Action<XGraphics, XRect, XFont> paint)
+    {
+        EndTable();
+        Ensure(height);
+        paint(_graphics!, new XRect(Margin, _y, Width, height), _text);
+        _y += height + 4;
+    }
+
     /// <summary>Ends the current table (the next page starts without its header).</summary>
     public void EndTable() => _columns = null;
 

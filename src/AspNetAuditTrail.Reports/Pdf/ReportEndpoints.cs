@@ -4,18 +4,19 @@ using AspNetAuditTrail.Integrity;
 using AspNetAuditTrail.Reading;
 using AspNetAuditTrail.Reports.Integrity;
 using AspNetAuditTrail.Reports.Query;
+using AspNetAuditTrail.Reports.Reporting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 
 namespace AspNetAuditTrail.Reports.Pdf;
 
-/// <summary>The PDF reports of requests, sign-ins and processes (changes of records: <see cref="ChangesReport"/>). Each reads the trail as a stream and writes page by page.</summary>
+/// <summary>The PDF report endpoints: requests, sign-ins, processes, and the statistics, suspicious-activity and security reports (changes of records: <see cref="ChangesReport"/>).</summary>
 internal static class ReportEndpoints
 {
     private const int MaxEndpoints = 5_000;
     private static readonly XColor Green = XColor.FromArgb(0, 128, 64);
     private static readonly XColor Red = XColor.FromArgb(192, 0, 0);
-    private static readonly XColor Amber = XColor.FromArgb(176, 112, 0);
 
     public static async Task<IResult> RequestsAsync(HttpContext context, IAuditReader reader, TimeProvider time)
     {
@@ -26,48 +27,8 @@ internal static class ReportEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var cancel = context.RequestAborted;
-        var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var endpoints = new Dictionary<string, (long Count, double TotalMs, double MaxMs)>(StringComparer.Ordinal);
-        long total = 0;
-        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
-        {
-            total++;
-            var statusClass = $"{row.StatusCode / 100}xx";
-            byClass[statusClass] = byClass.GetValueOrDefault(statusClass) + 1;
-            var endpoint = $"{row.Method} {row.RouteTemplate ?? row.Path}";
-            if (endpoints.ContainsKey(endpoint) || endpoints.Count < MaxEndpoints)
-            {
-                var (count, sum, max) = endpoints.GetValueOrDefault(endpoint);
-                endpoints[endpoint] = (count + 1, sum + row.DurationMs, Math.Max(max, row.DurationMs));
-            }
-        }
-
         using var pdf = await NewReportAsync(context, time, "Requests report", Filters(context), query.From, query.To);
-        pdf.Heading("Summary");
-        pdf.Line($"Requests: {total.ToString("N0", CultureInfo.InvariantCulture)}");
-        pdf.Line("By status class: " + (byClass.Count == 0 ? "none" : string.Join(", ", byClass.Select(c => $"{c.Key} {c.Value.ToString("N0", CultureInfo.InvariantCulture)}"))));
-        var errorsCount = byClass.GetValueOrDefault("5xx");
-        pdf.Line($"Error rate (5xx): {(total == 0 ? 0 : 100.0 * errorsCount / total).ToString("0.0", CultureInfo.InvariantCulture)} %");
-        pdf.Heading("Slowest endpoints (by average duration)");
-        pdf.BeginTable([new("Endpoint", 6), new("Requests", 1.2), new("Average ms", 1.4), new("Slowest ms", 1.4)]);
-        foreach (var (endpoint, (count, sum, max)) in endpoints.OrderByDescending(e => e.Value.TotalMs / e.Value.Count).Take(10))
-        {
-            pdf.Row([endpoint, count.ToString(CultureInfo.InvariantCulture), Ms(sum / count), Ms(max)]);
-        }
-
-        pdf.Heading("Requests");
-        pdf.BeginTable([new("Time (UTC)", 2.3), new("Method", 1), new("Path", 5), new("Status", 0.9), new("ms", 1), new("User", 1.6), new("IP", 1.7)]);
-        await foreach (var row in reader.StreamRequestsAsync(query, cancel))
-        {
-            var status = row.StatusCode;
-            pdf.Row(
-            [
-                Time(row.OccurredAt), row.Method, Path(row), new PdfCell(status.ToString(CultureInfo.InvariantCulture), status >= 500 ? Red : status >= 400 ? Amber : null),
-                Ms(row.DurationMs), row.UserId, row.IpAddress,
-            ]);
-        }
-
+        await ActivitiesReport.PdfAsync(pdf, reader, query, time.GetUtcNow(), context.RequestAborted);
         return Send(context, pdf, "requests.pdf");
     }
 
@@ -119,7 +80,6 @@ internal static class ReportEndpoints
         return Send(context, pdf, "logins.pdf");
     }
 
-    /// <summary>drf-audit-trail's process report, improved: every expected registration is a slot, filled or "No registration", and success is derived.</summary>
     public static async Task<IResult> ProcessesAsync(HttpContext context, IAuditReader reader, TimeProvider time)
     {
         reader = ReadScope.Narrow(context, reader);
@@ -128,67 +88,41 @@ internal static class ReportEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var cancel = context.RequestAborted;
-        var steps = new Dictionary<Guid, List<StepAuditEvent>>();
-        await foreach (var step in reader.StreamAsync<StepAuditEvent>(from, to, tenant: null, cancel))
-        {
-            (steps.TryGetValue(step.ProcessId, out var list) ? list : steps[step.ProcessId] = []).Add(step);
-        }
-
-        var registrations = new Dictionary<Guid, List<RegistrationAuditEvent>>();
-        await foreach (var registration in reader.StreamAsync<RegistrationAuditEvent>(from, null, tenant: null, cancel))
-        {
-            (registrations.TryGetValue(registration.StepId, out var list) ? list : registrations[registration.StepId] = []).Add(registration);
-        }
-
         using var pdf = await NewReportAsync(context, time, "Process report", Filters(context), from, to);
-        pdf.BeginTable([new("Process", 2.4), new("Step", 1.6), new("Slot", 0.8), new("Registration", 5), new("Result", 2.2)]);
-        await foreach (var process in reader.StreamAsync<ProcessAuditEvent>(from, to, tenant: null, cancel))
-        {
-            var processSteps = steps.GetValueOrDefault(process.Id) ?? [];
-            var outcome = ProcessOutcome.Evaluate(processSteps, processSteps.SelectMany(s => registrations.GetValueOrDefault(s.Id) ?? []));
-            pdf.Row(
-            [
-                new PdfCell(process.Name, Bold: true), "", "",
-                $"Started {Time(process.OccurredAt)} by {process.CreatedBy ?? "(no user)"}" + (process.RequestEventId is { } request ? $", request {request}" : ""),
-                Badge(outcome.Outcome),
-            ]);
-            foreach (var step in processSteps.OrderBy(s => s.Order))
-            {
-                var stepOutcome = outcome.Steps.First(s => s.Name == step.Name);
-                pdf.Row(["", new PdfCell(step.Name, Bold: true), "",
-                    $"Expected {stepOutcome.ExpectedRegistrations}, registered {stepOutcome.Succeeded + stepOutcome.Failed} ({stepOutcome.Succeeded} succeeded, {stepOutcome.Failed} failed)",
-                    Badge(stepOutcome.Outcome)]);
-                var made = registrations.GetValueOrDefault(step.Id) ?? [];
-                var slots = Math.Max(stepOutcome.ExpectedRegistrations, made.Count);
-                for (var slot = 0; slot < slots; slot++)
-                {
-                    var label = $"{slot + 1}/{stepOutcome.ExpectedRegistrations}";
-                    if (slot < made.Count)
-                    {
-                        var success = made[slot].Success;
-                        pdf.Row(["", "", label, $"{made[slot].Name}: {made[slot].Description}",
-                            new PdfCell(success ? "SUCCESS" : "FAILURE", success ? Green : Red, Bold: true)]);
-                    }
-                    else
-                    {
-                        pdf.Row(["", "", label, "", new PdfCell("NO REGISTRATION", Red, Bold: true)]);
-                    }
-                }
-            }
-        }
-
+        await ProcessesReport.PdfAsync(pdf, reader, new AuditQuery { From = from, To = to }, context.RequestAborted);
         return Send(context, pdf, "processes.pdf");
     }
+
+    /// <summary>The statistics, suspicious-activity and security reports of a period (<c>days</c>, or <c>from</c> and <c>to</c>; <c>user</c>; <c>tenant</c>).</summary>
+    public static Func<HttpContext, IAuditReader, TimeProvider, IOptions<SuspiciousActivityOptions>, Task<IResult>> Insight(AuditReportKind kind) =>
+        async (context, reader, time, options) =>
+        {
+            reader = ReadScope.Narrow(context, reader);
+            var (scope, errors) = InsightQueryParser.Parse(context.Request.Query, time.GetUtcNow());
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var (integrity, verified) = TrailVerification.Summary(await TrailVerification.RunAsync(context, new AuditVerifyScope(scope.From, scope.To)));
+            var request = new AuditReportRequest
+            {
+                Kind = kind, From = scope.From, To = scope.To, UserId = scope.UserId, Tenant = scope.Tenant, PulledBy = PulledBy(context), Integrity = integrity, Verified = verified,
+            };
+            var output = new MemoryStream();
+            await new AuditReports(reader, options.Value, time).WriteAsync(request, output, null, context.RequestAborted);
+            output.Position = 0;
+            return TypedResults.File(output, "application/pdf", AuditReports.FileName(request));
+        };
 
     /// <summary>A report whose header names who pulled it, its filters, and whether the rows of its period verify.</summary>
     internal static async Task<PdfReportWriter> NewReportAsync(HttpContext context, TimeProvider time, string title, IEnumerable<string> filters, DateTimeOffset? from, DateTimeOffset? to)
     {
-        var user = context.User;
-        var pulledBy = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "an unnamed user";
         var verification = await TrailVerification.RunAsync(context, new AuditVerifyScope(from, to));
-        return new PdfReportWriter(title, pulledBy, time.GetUtcNow(), filters, TrailVerification.Summary(verification));
+        return new PdfReportWriter(title, PulledBy(context), time.GetUtcNow(), filters, TrailVerification.Summary(verification));
     }
+
+    private static string PulledBy(HttpContext context) => context.User.Identity?.Name ?? context.User.FindFirst("sub")?.Value ?? "an unnamed user";
 
     internal static IResult Send(HttpContext context, PdfReportWriter pdf, string fileName)
     {
@@ -225,16 +159,5 @@ internal static class ReportEndpoints
         }
     }
 
-    private static PdfCell Badge(AuditOutcome outcome) => outcome switch
-    {
-        AuditOutcome.Succeeded => new PdfCell("SUCCEEDED", Green, Bold: true),
-        AuditOutcome.Failed => new PdfCell("FAILED", Red, Bold: true),
-        _ => new PdfCell("INCOMPLETE", Amber, Bold: true),
-    };
-
-    private static string Path(RequestAuditEvent row) => row.QueryString is { } query ? $"{row.Path}?{query}" : row.Path;
-
     internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
 }

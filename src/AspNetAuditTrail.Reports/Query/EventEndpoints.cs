@@ -13,7 +13,6 @@ namespace AspNetAuditTrail.Reports.Query;
 /// </summary>
 internal static class EventEndpoints
 {
-    private const int FlushEvery = 200;
 
     public static async Task<IResult> ListAsync(HttpContext context, IAuditReader reader)
     {
@@ -115,7 +114,7 @@ internal static class EventEndpoints
     {
         var values = context.Request.Query;
         Func<Task> Writer<TEvent>(IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table) =>
-            csv ? () => WriteCsvAsync(context, rows, table) : () => WriteJsonArrayAsync(context, rows, table);
+            csv ? () => RowExport.CsvAsync(context.Response.Body, rows, table, context.RequestAborted) : () => RowExport.JsonAsync(context.Response.Body, rows, table, context.RequestAborted);
         Dictionary<string, string[]> errors;
         if (ChangeQueryParser.IsChanges(values))
         {
@@ -155,42 +154,6 @@ internal static class EventEndpoints
             writer.WriteEndObject();
         });
         return Results.Empty;
-    }
-
-    private static async Task WriteJsonArrayAsync<TEvent>(HttpContext context, IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table)
-    {
-        await using var writer = new Utf8JsonWriter(context.Response.Body, AuditRecordJson.WriterOptions);
-        writer.WriteStartArray();
-        var count = 0;
-        await foreach (var row in rows)
-        {
-            AuditRecordJson.Write(writer, row, table);
-            if (++count % FlushEvery == 0)
-            {
-                await writer.FlushAsync(context.RequestAborted);
-            }
-        }
-
-        writer.WriteEndArray();
-        await writer.FlushAsync(context.RequestAborted);
-    }
-
-    private static async Task WriteCsvAsync<TEvent>(HttpContext context, IAsyncEnumerable<TEvent> rows, AuditTable<TEvent> table)
-    {
-        var columns = table.Columns;
-        await using var output = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await output.WriteAsync(Csv.Line(columns.Select(c => c.Name)));
-        var count = 0;
-        await foreach (var row in rows)
-        {
-            await output.WriteAsync(Csv.Line(columns.Select(c => c.Read(row))));
-            if (++count % FlushEvery == 0)
-            {
-                await output.FlushAsync(context.RequestAborted);
-            }
-        }
-
-        await output.FlushAsync(context.RequestAborted);
     }
 
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
