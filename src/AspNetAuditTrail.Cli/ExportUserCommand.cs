@@ -56,14 +56,7 @@ internal static class ExportUserCommand
 
     private static async Task<IReadOnlyList<Retention.AuditRowCount>> WriteAsync(SqlAuditStore store, string who, FileInfo file, Action<long> report, CancellationToken cancellationToken)
     {
-        // Personal data: the file is its owner's alone from the moment it exists.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(file.FullName, options);
+        await using var stream = PrivateFile.Create(file.FullName);
         await using var writer = new Utf8JsonWriter(stream, AuditRecordJson.WriterOptions with { Indented = true });
         writer.WriteStartObject();
         writer.WriteString("user", who);

@@ -11,3 +11,11 @@ public sealed class PostgreSqlInsightTests(PostgreSqlServer server) : InsightTes
 
 [Collection(SqlServerCollection.Name)]
 public sealed class SqlServerInsightTests(SqlServerServer server) : InsightTests(new SqlServerAuditDatabase(server, fresh: false));
+
+public sealed class SqliteCliReportTests() : CliReportTests(new SqliteAuditDatabase());
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlCliReportTests(PostgreSqlServer server) : CliReportTests(new PostgreSqlAuditDatabase(server, fresh: false));
+
+[Collection(SqlServerCollection.Name)]
+public sealed class SqlServerCliReportTests(SqlServerServer server) : CliReportTests(new SqlServerAuditDatabase(server, fresh: false));
