@@ -57,6 +57,14 @@ if (auditSettings.GetSection("Alerts:Webhook").Exists())
     audit.AddWebhookAlerts();
 }
 
+// The suspicious-activity rules (AuditTrail:Suspicious), checked every 4 hours; reports e-mailed on a schedule when
+// AuditTrail:Reports is set.
+audit.AddSuspiciousActivityDetection();
+if (auditSettings.GetSection("Reports").Exists())
+{
+    audit.AddScheduledReports();
+}
+
 // The products live in the sample's own SQLite database (ConnectionStrings:Shop); every save is recorded, before
 // and after, in entity_change_audit_event, in the unit of the request that made it.
 builder.Services.AddDbContext<ShopDbContext>((services, options) => options

@@ -1,5 +1,3 @@
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using AspNetAuditTrail.Events;
@@ -22,17 +20,6 @@ internal sealed class EmailAlertSink(IOptions<EmailAlertOptions> options, TimePr
         var message = new MimeMessage { Subject = AlertText.Subject(securityEvent), Body = new TextPart("plain") { Text = AlertText.Body(securityEvent) } };
         message.From.Add(MailboxAddress.Parse(_options.From!));
         message.To.AddRange(_options.To.Select(to => MailboxAddress.Parse(to)));
-        await _gate.SendAsync(async ct =>
-        {
-            using var smtp = new SmtpClient();
-            await smtp.ConnectAsync(_options.Host!, _options.Port, Enum.Parse<SecureSocketOptions>(_options.Security, ignoreCase: true), ct);
-            if (_options.UserName is { Length: > 0 } user)
-            {
-                await smtp.AuthenticateAsync(user, _options.Password ?? "", ct);
-            }
-
-            await smtp.SendAsync(message, ct);
-            await smtp.DisconnectAsync(quit: true, ct);
-        }, cancellationToken);
+        await _gate.SendAsync(ct => SmtpSender.SendAsync(_options, message, ct), cancellationToken);
     }
 }

@@ -41,4 +41,7 @@ public sealed class SuspiciousActivityOptions
 
     /// <summary>The time zone of the working hours (an IANA or Windows id). Default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>How often scheduled detection looks at the time since its last look and alerts (<c>AddSuspiciousActivityDetection</c>). Default 4 hours.</summary>
+    public TimeSpan DetectionInterval { get; set; } = TimeSpan.FromHours(4);
 }

@@ -13,17 +13,20 @@ namespace AspNetAuditTrail.Reports.Integrity;
 internal static class TrailVerification
 {
     /// <summary>The verification of the scope; null when integrity is off or the store keeps no chain.</summary>
-    public static async Task<AuditVerification?> RunAsync(HttpContext context, AuditVerifyScope scope)
+    public static Task<AuditVerification?> RunAsync(HttpContext context, AuditVerifyScope scope) => RunAsync(context.RequestServices, scope, context.RequestAborted);
+
+    /// <summary>The verification of the scope with the app's services (a scheduled report's); null when integrity is off or the store keeps no chain.</summary>
+    public static async Task<AuditVerification?> RunAsync(IServiceProvider services, AuditVerifyScope scope, CancellationToken cancellationToken)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<AuditTrailOptions>>().Value.Integrity;
-        if (!options.Enabled || context.RequestServices.GetService<IAuditStore>() is not IAuditIntegrityReader reader)
+        var options = services.GetRequiredService<IOptions<AuditTrailOptions>>().Value.Integrity;
+        if (!options.Enabled || services.GetService<IAuditStore>() is not IAuditIntegrityReader reader)
         {
             return null;
         }
 
         using var verifier = AuditVerifier.FromOptions(options);
-        var root = context.RequestServices.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory;
-        return await verifier.VerifyAsync(reader, options.CheckpointFolderUnder(root) is { } folder ? [folder] : [], scope, null, context.RequestAborted);
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory;
+        return await verifier.VerifyAsync(reader, options.CheckpointFolderUnder(root) is { } folder ? [folder] : [], scope, null, cancellationToken);
     }
 
     /// <summary>One line for a report's header, and whether it is good news.</summary>
