@@ -33,8 +33,10 @@ internal static class SuspiciousPage
         var period = context.Request.QueryString.Value ?? "";
         html.Append($"<p>{Html.Encode(scope.Describe())}: {findings.Count} incident{(findings.Count == 1 ? "" : "s")}.</p>")
             .Append($"<div class=\"downloads\">Download: <a id=\"download-suspicious\" href=\"{Html.Encode($"{prefix}/reports/suspicious.pdf{period}")}\">Suspicious-activity report (PDF)</a></div>");
+        html.Append("<div class=\"grid\">");
         SvgChart.Bars(html, "chart-suspicious", "Incidents by kind",
             [.. findings.GroupBy(f => f.Kind).OrderByDescending(g => g.Count()).Select(g => (Label(g.Key), (double)g.Count()))], "0", "c5");
+        html.Append("</div>");
         if (findings.Count == 0)
         {
             html.Append("<p id=\"empty\">Nothing suspicious in this period.</p>");
