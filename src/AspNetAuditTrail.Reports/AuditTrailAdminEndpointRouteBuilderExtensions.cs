@@ -15,7 +15,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class AuditTrailAdminEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /overview</c> (charts of a period), <c>GET /suspicious</c> (suspicious activity), <c>GET /events</c>, <c>GET /events/{id}</c>,
+    /// Maps, under <paramref name="prefix"/>: <c>GET /</c> (the admin page), <c>GET /overview</c> (charts of a period), <c>GET /suspicious</c> (suspicious activity), <c>GET /logins</c>, <c>GET /security</c> and <c>GET /processes</c> (the views of those kinds), <c>GET /events</c>, <c>GET /events/{id}</c>,
     /// <c>GET /events.csv</c>, <c>GET /events.json</c>, <c>GET /changes</c> (a record's history), the PDF reports under <c>/reports/</c> and <c>GET /verify</c> (admin only). Every endpoint
     /// requires the authorization policy <paramref name="policyName"/>, is itself audited (without its response body), and
     /// answers with <c>Cache-Control: no-store</c>, <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
@@ -57,6 +57,9 @@ public static class AuditTrailAdminEndpointRouteBuilderExtensions
         group.MapGet("/", AdminPage.RenderAsync);
         group.MapGet("/overview", OverviewPage.RenderAsync);
         group.MapGet("/suspicious", SuspiciousPage.RenderAsync);
+        group.MapGet("/logins", KindPages.LoginsAsync);
+        group.MapGet("/security", KindPages.SecurityAsync);
+        group.MapGet("/processes", KindPages.ProcessesAsync);
         group.MapGet("/events", EventEndpoints.ListAsync);
         group.MapGet("/events/{id}", EventEndpoints.GetAsync);
         group.MapGet("/events.csv", EventEndpoints.ExportCsvAsync);

@@ -58,7 +58,17 @@ internal static class InsightData
 
         // Business events: 3 of category orders, 1 of billing.
         BusinessAuditEvent[] events = [.. new[] { "orders", "orders", "orders", "billing" }.Select((category, i) => Business(Day.AddHours(16).AddMinutes(i), category))];
-        units.Add(new AuditUnit { Logins = logins, SecurityEvents = security, BusinessEvents = events });
+        // A checkout whose second step has no registration: incomplete.
+        var process = new ProcessAuditEvent { Id = Guid.CreateVersion7(Day.AddHours(17)), OccurredAt = Day.AddHours(17), Name = "Checkout", CreatedBy = "ana" };
+        StepAuditEvent[] steps =
+        [
+            .. new[] { "Reserve stock", "Charge card" }.Select((name, i) => new StepAuditEvent
+            {
+                Id = Guid.CreateVersion7(Day.AddHours(17)), OccurredAt = Day.AddHours(17).AddSeconds(i + 1), ProcessId = process.Id, Name = name, Order = i + 1, ExpectedRegistrations = 1, CreatedBy = "ana",
+            }),
+        ];
+        RegistrationAuditEvent[] registrations = [new() { Id = Guid.CreateVersion7(Day.AddHours(17)), OccurredAt = Day.AddHours(17).AddSeconds(3), StepId = steps[0].Id, Success = true, Name = "stock", Description = "2 reserved" }];
+        units.Add(new AuditUnit { Logins = logins, SecurityEvents = security, BusinessEvents = events, Processes = [process], Steps = steps, Registrations = registrations });
         return units;
     }
 

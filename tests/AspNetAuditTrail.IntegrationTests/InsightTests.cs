@@ -117,6 +117,31 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsAsync("/audit/reports/statistics.pdf?days=x", alice)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheSignInSecurityAndProcessViewsListTheirRowsNewestFirst()
+    {
+        await using var app = await StartAsync();
+        var client = app.CreateClient();
+        var alice = await DemoUsers.TokenAsync(client, "alice");
+
+        var logins = await client.GetTextAsAsync($"/audit/logins?{InsightData.Period}", alice);
+        Assert.Contains("<p id=\"count\">11 in this period.</p>", logins);
+        Assert.Equal(9, Regex.Count(logins, "<td class=\"s5\">Failed</td>"));
+        Assert.True(logins.IndexOf("10.0.0.1", StringComparison.Ordinal) < logins.IndexOf("203.0.113.5", StringComparison.Ordinal), "newest first");
+        Assert.Contains("reports/logins.pdf?from=", logins);
+
+        var security = await client.GetTextAsAsync($"/audit/security?{InsightData.Period}&user=mallory", alice);
+        Assert.Contains("<p id=\"count\">2 in this period.</p>", security);
+        Assert.Contains("WrongTenant", security);
+
+        var processes = await client.GetTextAsAsync($"/audit/processes?{InsightData.Period}", alice);
+        Assert.Contains("<td><b>Checkout</b></td>", processes);
+        Assert.Contains("<td class=\"s4\">Incomplete</td>", processes);
+        Assert.Contains("1 of 1: ✔ stock: 2 reserved", WebUtility.HtmlDecode(processes));
+        Assert.Contains("0 of 1: ", processes);
+        Assert.Contains("None in this period.", await client.GetTextAsAsync("/audit/processes?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", alice));
+    }
+
     private async Task<SampleApp> StartAsync()
     {
         var store = Database.CreateStore();

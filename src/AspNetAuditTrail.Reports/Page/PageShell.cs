@@ -39,7 +39,8 @@ internal static class PageShell
 
     private static readonly (string Path, string Label)[] Views =
     [
-        ("/overview", "Overview"), ("/", "Requests"), ("/?kind=event", "Business events"), ("/?kind=change", "Changes of records"), ("/suspicious", "Suspicious activity"),
+        ("/overview", "Overview"), ("/", "Requests"), ("/logins", "Sign-ins"), ("/security", "Security events"), ("/processes", "Processes"),
+        ("/?kind=event", "Business events"), ("/?kind=change", "Changes of records"), ("/suspicious", "Suspicious activity"),
     ];
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;

@@ -99,7 +99,7 @@ internal static class ProcessesReport
     }
 
     /// <summary>Each process of the period (of the user and tenant when the query names them) with its steps, its registrations by step, and its outcome; steps and registrations are held in memory, processes are streamed.</summary>
-    private static async IAsyncEnumerable<(ProcessAuditEvent Process, List<StepAuditEvent> Steps, Dictionary<Guid, List<RegistrationAuditEvent>> Registrations, ProcessOutcome Outcome)> ReadAsync(
+    internal static async IAsyncEnumerable<(ProcessAuditEvent Process, List<StepAuditEvent> Steps, Dictionary<Guid, List<RegistrationAuditEvent>> Registrations, ProcessOutcome Outcome)> ReadAsync(
         IAuditReader reader, AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var steps = new Dictionary<Guid, List<StepAuditEvent>>();
