@@ -98,9 +98,11 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
         Assert.Contains("5xx 4", text);
         Assert.Contains("GET /api/reports", text);
         Assert.Contains("mallory", text);
-        Assert.Contains($"Page 1 of {statistics.Length}", statistics[0]);
+        NumberedPages(statistics, 2);
 
-        text = string.Join("\n", await client.PdfPagesAsync($"/audit/reports/suspicious.pdf?{InsightData.Period}", alice));
+        var suspicious = await client.PdfPagesAsync($"/audit/reports/suspicious.pdf?{InsightData.Period}", alice);
+        NumberedPages(suspicious, 1);
+        text = string.Join("\n", suspicious);
         Assert.Contains("Suspicious-activity report", text);
         Assert.Contains("Incidents: 6", text);
         Assert.Contains("Brute force on a user", text);
@@ -108,7 +110,9 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
         Assert.Contains("erin", text);
         Assert.DoesNotContain("frank", text);
 
-        text = string.Join("\n", await client.PdfPagesAsync($"/audit/reports/security.pdf?{InsightData.Period}", alice));
+        var security = await client.PdfPagesAsync($"/audit/reports/security.pdf?{InsightData.Period}", alice);
+        NumberedPages(security, 1);
+        text = string.Join("\n", security);
         Assert.Contains("Security report", text);
         Assert.Contains("Security events: 3; failed sign-ins: 9; sign-ins: 2", text);
         Assert.Contains("AccessDenied (Warning)", text);
@@ -140,6 +144,16 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
         Assert.Contains("1 of 1: ✔ stock: 2 reserved", WebUtility.HtmlDecode(processes));
         Assert.Contains("0 of 1: ", processes);
         Assert.Contains("None in this period.", await client.GetTextAsAsync("/audit/processes?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", alice));
+    }
+
+    /// <summary>The report has the pages expected for the seeded day, and every page says "Page i of n".</summary>
+    private static void NumberedPages(string[] pages, int expected)
+    {
+        Assert.Equal(expected, pages.Length);
+        for (var i = 0; i < pages.Length; i++)
+        {
+            Assert.Contains($"Page {i + 1} of {pages.Length}", pages[i]);
+        }
     }
 
     private async Task<SampleApp> StartAsync()
