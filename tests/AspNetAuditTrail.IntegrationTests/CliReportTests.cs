@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AspNetAuditTrail.IntegrationTests.Databases;
-using AspNetAuditTrail.Storage;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
@@ -84,10 +83,5 @@ public abstract class CliReportTests(AuditDatabase database) : DatabaseTest(data
         Assert.False(File.Exists(file));
     }
 
-    private async Task SeedAsync()
-    {
-        var store = Database.CreateStore();
-        await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
-        await store.WriteAsync(InsightData.Units(), Token);
-    }
+    private Task SeedAsync() => InsightData.SeedAsync(Database);
 }

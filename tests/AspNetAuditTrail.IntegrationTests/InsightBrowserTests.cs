@@ -1,10 +1,8 @@
 using AspNetAuditTrail.IntegrationTests.Databases;
-using AspNetAuditTrail.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -15,20 +13,11 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// </summary>
 public sealed class InsightBrowserTests() : DatabaseTest(new SqliteAuditDatabase())
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string ChromeDriver = "/usr/bin/chromedriver";
-
     [Fact]
     public async Task TheChartsDrawTheSeededNumbersUnderTheStrictPolicy()
     {
-        if (!File.Exists(Chromium) || !File.Exists(ChromeDriver))
-        {
-            Assert.Skip("Chromium is not installed (Debian packages chromium and chromium-driver).");
-        }
-
-        var store = Database.CreateStore();
-        await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
-        await store.WriteAsync(InsightData.Units(), Token);
+        using var chromium = HeadlessChromium.Start();
+        await InsightData.SeedAsync(Database);
         await using var app = new SampleApp(Database, new() { ["urls"] = "http://127.0.0.1:0" });
         app.UseKestrel(0);
         app.StartServer();
@@ -37,46 +26,29 @@ public sealed class InsightBrowserTests() : DatabaseTest(new SqliteAuditDatabase
         var token = await DemoUsers.TokenAsync(client, "alice");
         var artifacts = Environment.GetEnvironmentVariable("AUDIT_TEST_ARTIFACTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(artifacts);
-        var profile = Directory.CreateTempSubdirectory("audit-chromium-").FullName;
-        try
-        {
-            var options = new ChromeOptions { BinaryLocation = Chromium };
-            options.AddArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--window-size=1366,900",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}");
-            options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-            using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
-            service.HideCommandPromptWindow = true;
-            using var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-            browser.Navigate().GoToUrl($"{address}/health");
-            browser.Manage().Cookies.AddCookie(new Cookie("access_token", token, "/"));
+        var browser = chromium.Driver;
+        chromium.SignIn(address, token);
+        browser.Navigate().GoToUrl($"{address}/audit/overview?{InsightData.Period}");
+        Assert.Equal("Audit trail overview", browser.Title);
+        Assert.Equal($"{InsightData.Requests}", browser.FindElement(By.CssSelector("#figure-requests b")).Text);
+        var columns = browser.FindElements(By.CssSelector("#chart-requests svg.chart rect"));
+        Assert.Equal(InsightData.Requests, columns.Sum(r => int.Parse(r.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture)));
+        var serverErrors = Assert.Single(columns, r => r.GetAttribute("data-series") == "5xx");
+        Assert.Equal("4", serverErrors.GetAttribute("data-value"));
+        Assert.True(serverErrors.Size.Height > 0, "the 5xx column is drawn");
+        Assert.Equal(4, browser.FindElements(By.CssSelector("#chart-failed-sign-ins svg.chart rect")).Count);
+        Assert.Equal(["orders", "billing"], browser.FindElements(By.CssSelector("#chart-business svg.chart rect")).Select(r => r.GetAttribute("data-label")));
+        var first = browser.FindElements(By.CssSelector("#chart-failing-users svg.chart rect"))[0];
+        Assert.Equal(("mallory", "25"), (first.GetAttribute("data-label"), first.GetAttribute("data-value")));
+        Assert.True(first.Size.Width > browser.FindElements(By.CssSelector("#chart-failing-users svg.chart rect"))[1].Size.Width, "bars are drawn to scale");
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, "overview.png"));
 
-            browser.Navigate().GoToUrl($"{address}/audit/overview?{InsightData.Period}");
-            Assert.Equal("Audit trail overview", browser.Title);
-            Assert.Equal($"{InsightData.Requests}", browser.FindElement(By.CssSelector("#figure-requests b")).Text);
-            var columns = browser.FindElements(By.CssSelector("#chart-requests svg.chart rect"));
-            Assert.Equal(InsightData.Requests, columns.Sum(r => int.Parse(r.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture)));
-            var serverErrors = Assert.Single(columns, r => r.GetAttribute("data-series") == "5xx");
-            Assert.Equal("4", serverErrors.GetAttribute("data-value"));
-            Assert.True(serverErrors.Size.Height > 0, "the 5xx column is drawn");
-            Assert.Equal(4, browser.FindElements(By.CssSelector("#chart-failed-sign-ins svg.chart rect")).Count);
-            Assert.Equal(["orders", "billing"], browser.FindElements(By.CssSelector("#chart-business svg.chart rect")).Select(r => r.GetAttribute("data-label")));
-            var first = browser.FindElements(By.CssSelector("#chart-failing-users svg.chart rect"))[0];
-            Assert.Equal(("mallory", "25"), (first.GetAttribute("data-label"), first.GetAttribute("data-value")));
-            Assert.True(first.Size.Width > browser.FindElements(By.CssSelector("#chart-failing-users svg.chart rect"))[1].Size.Width, "bars are drawn to scale");
-            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, "overview.png"));
+        browser.Navigate().GoToUrl($"{address}/audit/suspicious?{InsightData.Period}");
+        Assert.Equal(6, browser.FindElements(By.CssSelector("#findings tbody tr")).Count);
+        Assert.Equal(6, browser.FindElements(By.CssSelector("#chart-suspicious svg.chart rect")).Count);
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, "suspicious.png"));
 
-            browser.Navigate().GoToUrl($"{address}/audit/suspicious?{InsightData.Period}");
-            Assert.Equal(6, browser.FindElements(By.CssSelector("#findings tbody tr")).Count);
-            Assert.Equal(6, browser.FindElements(By.CssSelector("#chart-suspicious svg.chart rect")).Count);
-            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, "suspicious.png"));
-
-            var console = browser.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message).ToList();
-            Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(profile, recursive: true);
-        }
+        var console = browser.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message).ToList();
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
     }
 }

@@ -16,6 +16,14 @@ internal static class InsightData
     /// <summary>Requests in the day: 30 + 6 + 4 + 25 + 2 + 150 + 120.</summary>
     public const int Requests = 337;
 
+    /// <summary>Makes the schema and writes the rows, through the store (as an app would).</summary>
+    public static async Task SeedAsync(Databases.AuditDatabase database)
+    {
+        var store = database.CreateStore();
+        await ((Storage.IAuditSchemaMigrator)store).MigrateAsync(TestContext.Current.CancellationToken);
+        await store.WriteAsync(Units(), TestContext.Current.CancellationToken);
+    }
+
     public static IReadOnlyList<AuditUnit> Units()
     {
         var units = new List<AuditUnit>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AspNetAuditTrail.IntegrationTests.Databases;
-using AspNetAuditTrail.Storage;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -158,9 +157,7 @@ public abstract partial class InsightTests(AuditDatabase database) : DatabaseTes
 
     private async Task<SampleApp> StartAsync()
     {
-        var store = Database.CreateStore();
-        await ((IAuditSchemaMigrator)store).MigrateAsync(Token);
-        await store.WriteAsync(InsightData.Units(), Token);
+        await InsightData.SeedAsync(Database);
         return new SampleApp(Database);
     }
 
