@@ -1,4 +1,6 @@
 using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,14 +13,24 @@ namespace AspNetAuditTrail.Reports.Insights;
 /// the request pipeline, which alerts at once.
 /// </summary>
 internal sealed partial class SuspiciousActivityMonitor(
-    IAuditReader reader, IEnumerable<IAuditAlertSink> sinks, IOptions<SuspiciousActivityOptions> options, TimeProvider time, ILogger<SuspiciousActivityMonitor> logger) : BackgroundService
+    IServiceProvider services, IEnumerable<IAuditAlertSink> sinks, IOptions<SuspiciousActivityOptions> options, TimeProvider time, ILogger<SuspiciousActivityMonitor> logger) : BackgroundService
 {
     private const int MaxRemembered = 10_000;
     private readonly IAuditAlertSink[] _sinks = [.. sinks];
     private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
 
+    private IAuditReader? _reader;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // An app that forwards its trail (to a collector) cannot read it: detection belongs where the trail is stored.
+        if (services.GetRequiredService<IAuditStore>() is not IAuditReader)
+        {
+            LogNoReader();
+            return;
+        }
+
+        _reader = services.GetRequiredService<IAuditReader>();
         var interval = options.Value.DetectionInterval;
         var since = time.GetUtcNow();
         using var timer = new PeriodicTimer(interval, time);
@@ -40,7 +52,7 @@ internal sealed partial class SuspiciousActivityMonitor(
     /// <summary>Detects in the scope and alerts each incident not alerted before.</summary>
     internal async Task RunAsync(InsightScope scope, CancellationToken cancellationToken)
     {
-        var findings = await SuspiciousActivity.DetectAsync(reader, scope, options.Value, cancellationToken);
+        var findings = await SuspiciousActivity.DetectAsync(_reader!, scope, options.Value, cancellationToken);
         foreach (var finding in findings.Where(f => f.Kind is not (SuspiciousKind.BruteForceUser or SuspiciousKind.BruteForceAddress)))
         {
             if (_alerted.Count >= MaxRemembered)
@@ -67,6 +79,9 @@ internal sealed partial class SuspiciousActivityMonitor(
             }
         }
     }
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "Scheduled suspicious-activity detection is off: this app's audit store cannot read the trail back (it forwards it); run detection where the trail is stored, such as the collector.")]
+    private partial void LogNoReader();
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Error, Message = "Suspicious-activity detection from {From} to {To} failed; the next run covers that time too.")]
     private partial void LogFailed(Exception exception, DateTimeOffset from, DateTimeOffset to);
