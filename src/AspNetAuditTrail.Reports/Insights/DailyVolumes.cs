@@ -25,7 +25,7 @@ internal sealed class DailyVolumes
         _spans[(user, day)] = _spans.TryGetValue((user, day), out var span) ? (span.First, time) : (time, time);
     }
 
-    /// <summary>Days of the scope with at least the minimum of requests and at least the factor times the user's daily average of the days before.</summary>
+    /// <summary>Days of the scope with at least the minimum of requests and at least the factor times the user's daily average of the days before (the minimum, for a user with none).</summary>
     public IEnumerable<SuspiciousFinding> Unusual(InsightScope scope, SuspiciousActivityOptions options)
     {
         var first = DateOnly.FromDateTime(scope.From.UtcDateTime);
@@ -35,7 +35,9 @@ internal sealed class DailyVolumes
             {
                 var before = Enumerable.Range(1, Math.Max(0, options.BaselineDays)).Sum(k => days.GetValueOrDefault(day.AddDays(-k)));
                 var usual = options.BaselineDays > 0 ? (double)before / options.BaselineDays : 0;
-                if (count >= options.UnusualVolumeFactor * usual)
+
+                // A user with no history is held to the minimum times the factor: new is not unusual in itself.
+                if (count >= options.UnusualVolumeFactor * (before == 0 ? options.UnusualVolumeMinimum : usual))
                 {
                     var (from, to) = _spans[(user, day)];
                     yield return new SuspiciousFinding(SuspiciousKind.UnusualVolume, SecuritySeverity.Warning, user, null, count, from, to,

@@ -61,16 +61,19 @@ public sealed class InsightRuleTests
             }
         }
 
-        for (var i = 0; i < 119; i++)
+        for (var i = 0; i < 299; i++)
         {
-            volumes.Add("ana", T0.AddMinutes(i));
-            volumes.Add("new", T0.AddMinutes(i));
+            volumes.Add("new", T0.AddSeconds(i));
+            if (i < 119)
+            {
+                volumes.Add("ana", T0.AddMinutes(i));
+            }
         }
 
         var options = new SuspiciousActivityOptions();
-        var found = volumes.Unusual(new InsightScope(T0, T0.AddDays(1)), options).ToList();
-        Assert.Equal(["new"], found.Select(f => f.User));   // ana: 119 < 3 × 40
+        Assert.Empty(volumes.Unusual(new InsightScope(T0, T0.AddDays(1)), options));   // ana: 119 < 3 × 40; new, without history: 299 < 3 × 100
         volumes.Add("ana", T0.AddHours(3));
+        volumes.Add("new", T0.AddHours(3));
         Assert.Equal(["ana", "new"], volumes.Unusual(new InsightScope(T0, T0.AddDays(1)), options).Select(f => f.User));
     }
 
