@@ -8,8 +8,8 @@ namespace AspNetAuditTrail.IntegrationTests;
 
 /// <summary>
 /// The overview and the suspicious-activity view in headless Chromium over the seeded day of <see cref="InsightData"/>:
-/// the charts hold the seeded numbers, the browser reports no Content-Security-Policy violation, and a screenshot of
-/// each view is kept (in <c>AUDIT_TEST_ARTIFACTS</c>, or <c>artifacts/</c> beside the suite).
+/// the charts hold the seeded numbers, every other view lists its rows, the browser reports no Content-Security-Policy
+/// violation, and a screenshot of each view is kept (in <c>AUDIT_TEST_ARTIFACTS</c>, or <c>artifacts/</c> beside the suite).
 /// </summary>
 public sealed class InsightBrowserTests() : DatabaseTest(new SqliteAuditDatabase())
 {
@@ -47,6 +47,19 @@ public sealed class InsightBrowserTests() : DatabaseTest(new SqliteAuditDatabase
         Assert.Equal(6, browser.FindElements(By.CssSelector("#findings tbody tr")).Count);
         Assert.Equal(6, browser.FindElements(By.CssSelector("#chart-suspicious svg.chart rect")).Count);
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, "suspicious.png"));
+
+        // Every other view over the same day: its rows are there, and a screenshot of it is kept.
+        foreach (var (view, rows, expected) in new[]
+        {
+            ("logins", "#rows tbody tr", 11), ("security", "#rows tbody tr", 3), ("processes", "#rows tbody tr", 3),
+            ("", "#events tbody tr", 50), ("?kind=event", "#events tbody tr", 4),
+        })
+        {
+            var separator = view.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            browser.Navigate().GoToUrl($"{address}/audit/{view}{separator}{InsightData.Period}");
+            Assert.True(browser.FindElements(By.CssSelector(rows)).Count == expected, $"{view}: {browser.FindElements(By.CssSelector(rows)).Count} rows");
+            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(artifacts, $"{(view.Length == 0 ? "requests" : view.Trim('?').Replace('=', '-'))}.png"));
+        }
 
         var console = browser.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message).ToList();
         Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
