@@ -27,6 +27,13 @@ _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
 // Who may send: AuditTrailCollector:Services (demo: sample-api with the demo key in ../keys/).
 builder.Services.AddAuditTrailCollector(builder.Configuration.GetSection("AuditTrailCollector"));
 
+// And, when AuditTrailCollector:Nats:Url is set, what the APIs publish to NATS JetStream (stream AUDIT, consumer
+// audit-collectors, created when missing): any number of collectors share the work.
+if (builder.Configuration["AuditTrailCollector:Nats:Url"] is { Length: > 0 })
+{
+    builder.Services.ConsumeNatsJetStream();
+}
+
 // People: the sample API's demo tokens (same demo signing key), for the admin page and the reading endpoints.
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
 {

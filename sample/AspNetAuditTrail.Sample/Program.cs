@@ -17,10 +17,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 // The audit trail: settings from the "AuditTrail" section; the store by AuditTrail:Provider (Sqlite, the default,
 // writing audit.db; PostgreSql; SqlServer; Collector, forwarding to the sample collector at AuditTrail:Collector:Url
-// as sample-api, signed with the demo key) and AuditTrail:ConnectionString.
+// as sample-api, signed with the demo key; NatsJetStream, publishing to the stream on AuditTrail:Nats:Url) and
+// AuditTrail:ConnectionString.
 var auditSettings = builder.Configuration.GetSection("AuditTrail");
 var audit = builder.Services.AddAuditTrail(auditSettings).AddProcessAudit<CreateProductProcessAudit>();
-var forwarding = string.Equals(auditSettings["Provider"], "Collector", StringComparison.OrdinalIgnoreCase);
+var forwarding = auditSettings["Provider"]?.ToUpperInvariant() is "COLLECTOR" or "NATSJETSTREAM";
 _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
 {
     "SQLITE" => audit.UseSqlite(),
@@ -31,8 +32,9 @@ _ = (auditSettings["Provider"] ?? "Sqlite").ToUpperInvariant() switch
         o.ServiceName ??= "sample-api";
         o.PrivateKeyPath ??= "../keys/sample-api.private.pem";
     }),
+    "NATSJETSTREAM" => audit.UseNatsJetStream(o => o.Subject ??= $"audit.{auditSettings["ServiceName"] ?? "sample-api"}"),
     _ => throw new InvalidOperationException(
-        $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer, Collector."),
+        $"AuditTrail:Provider '{auditSettings["Provider"]}' is not one of Sqlite, PostgreSql, SqlServer, Collector, NatsJetStream."),
 };
 
 // Writing its own database, the sample hands its signed checkpoints to the collector when one is set

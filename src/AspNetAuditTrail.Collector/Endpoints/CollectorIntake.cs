@@ -79,7 +79,7 @@ internal sealed class CollectorIntake(
                 return TypedResults.ValidationProblem(errors, "The batch was refused whole: nothing of it is stored.");
             }
 
-            units = await ResolveUsersAsync(service, units, context.RequestAborted);
+            units = await CollectorUsers.ResolveAsync(users, service, units, context.RequestAborted);
             var ids = units.SelectMany(u => u.Rows()).Select(r => r.Id).ToArray();
             return await StoreAsync(context, units) switch
             {
@@ -118,27 +118,6 @@ internal sealed class CollectorIntake(
         }
 
         return StatusCodes.Status202Accepted;
-    }
-
-    private async Task<IReadOnlyList<AuditUnit>> ResolveUsersAsync(string service, IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
-    {
-        var resolved = new List<AuditUnit>(units.Count);
-        foreach (var unit in units)
-        {
-            var events = new List<BusinessAuditEvent>(unit.BusinessEvents.Count);
-            foreach (var e in unit.BusinessEvents)
-            {
-                events.Add(e.UserKey is { } key ? e with { UserId = await users.ResolveAsync(service, key, cancellationToken) } : e);
-            }
-
-            resolved.Add(new AuditUnit
-            {
-                Request = unit.Request, Logins = unit.Logins, SecurityEvents = unit.SecurityEvents, Processes = unit.Processes,
-                Steps = unit.Steps, Registrations = unit.Registrations, BusinessEvents = events, EntityChanges = unit.EntityChanges,
-            });
-        }
-
-        return resolved;
     }
 
     private static IResult Invalid(string field, string message) =>

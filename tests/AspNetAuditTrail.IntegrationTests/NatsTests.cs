@@ -1,0 +1,212 @@
+using System.Net;
+using AspNetAuditTrail.Events;
+using AspNetAuditTrail.IntegrationTests.Databases;
+using AspNetAuditTrail.Nats;
+using AspNetAuditTrail.Reading;
+using AspNetAuditTrail.Storage;
+using AspNetAuditTrail.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AspNetAuditTrail.IntegrationTests;
+
+/// <summary>
+/// A real three-node JetStream cluster (stream of three replicas) between two sample APIs and two collectors writing
+/// into PostgreSQL: nodes and collectors die under load, NATS goes away for 20 seconds, and every event lands once.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new PostgreSqlAuditDatabase(server, fresh: false))
+{
+    private NatsCluster? _nats;
+
+    private NatsCluster Nats => _nats!;
+
+    /// <summary>Starts this test's cluster, removed when the returned handle is disposed.</summary>
+    private async Task<NatsCluster> StartNatsAsync()
+    {
+        if (!NatsCluster.IsInstalled)
+        {
+            Assert.Skip("No NATS server: install Debian's nats-server (.ci/run does).");
+        }
+
+        return _nats = await NatsCluster.StartAsync();
+    }
+
+    [Fact]
+    public async Task TwoAppsAndTwoCollectorsLoseAndRepeatNothingWhenANodeAndACollectorDieUnderLoad()
+    {
+        await using var nats = await StartNatsAsync();
+        var inner = Database.CreateStore();
+        var stalling = new StallingStore(inner, afterWrites: 3);
+        await using var first = await CollectorAsync();
+        var second = await CollectorAsync(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<IAuditStore>(stalling));
+            s.Replace(ServiceDescriptor.Singleton((IAuditReader)inner));
+            s.Replace(ServiceDescriptor.Singleton((IAuditSchemaMigrator)inner));
+        });
+        var shopA = Sample("shop-a");
+        var shopB = Sample("shop-b");
+        var (clientA, clientB) = (shopA.CreateClient(), shopB.CreateClient());
+
+        const int PerApp = 3_000;
+        var load = Task.WhenAll(SendAsync(clientA, 0, PerApp), SendAsync(clientB, 0, PerApp));
+        await WaitForAsync(() => Requests() >= 600, "the first rows");
+        await Nats.KillAsync(0);
+        await WaitForAsync(() => stalling.Stalled, "the second collector to stall in the middle of a batch");
+        await second.DisposeAsync();
+        var failed = (await load).Sum();
+        await shopA.DisposeAsync();
+        await shopB.DisposeAsync();
+
+        await Database.WaitForRowsAsync("request_audit_event", 2 * PerApp, timeout: TimeSpan.FromSeconds(90));
+        await WaitForAsync(async () => await LagAsync(first) == 0, "the backlog to drain");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{stalling.Committed} units committed by the second collector before it stalled without acknowledging them");
+        Assert.Equal(0, failed);
+        Assert.True(stalling.Committed > 0);
+        foreach (var service in new[] { "shop-a", "shop-b" })
+        {
+            Assert.Equal(PerApp, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE service_name = '{service}'"));
+            Assert.Equal(PerApp, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests} WHERE service_name = '{service}'"));
+        }
+    }
+
+    [Fact]
+    public async Task NatsDownForTwentySecondsCostsNoRequestAndNoEvent()
+    {
+        await using var nats = await StartNatsAsync();
+        await using var collector = await CollectorAsync();
+        var sample = Sample("shop-a", ("AuditTrail:CircuitBreakDuration", "00:00:01"), ("AuditTrail:RetryDelay", "00:00:00.100"));
+        var client = sample.CreateClient();
+        var failed = await SendAsync(client, 0, 1_000);
+        await Database.WaitForRowsAsync("request_audit_event", 1_000, timeout: TimeSpan.FromSeconds(30));
+
+        for (var i = 0; i < Nats.Count; i++)
+        {
+            await Nats.KillAsync(i);
+        }
+
+        var down = DateTime.UtcNow;
+        var sentWhileDown = 0;
+        while (DateTime.UtcNow - down < TimeSpan.FromSeconds(20))
+        {
+            failed += await SendAsync(client, 1_000 + sentWhileDown, 100);
+            sentWhileDown += 100;
+            await Task.Delay(200, Token);
+        }
+
+        using (var health = await client.GetAsync("/health", Token))
+        {
+            Assert.Contains("journal", await health.Content.ReadAsStringAsync(Token), StringComparison.OrdinalIgnoreCase);
+        }
+
+        for (var i = 0; i < Nats.Count; i++)
+        {
+            Nats.Start(i);
+        }
+
+        await Nats.WaitForLeaderAsync();
+        failed += await SendAsync(client, 1_000 + sentWhileDown, 1_000);
+        await sample.DisposeAsync();
+
+        var total = 2_000 + sentWhileDown;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{total} requests, {sentWhileDown} of them while NATS was down");
+        await Database.WaitForRowsAsync("request_audit_event", total, timeout: TimeSpan.FromSeconds(90));
+        Assert.Equal(0, failed);
+        Assert.Equal(total, Requests());
+        Assert.Equal(total, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests}"));
+    }
+
+    private long Requests() => Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}");
+
+    private SampleApp Sample(string service, params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["AuditTrail:Provider"] = "NatsJetStream",
+            ["AuditTrail:ServiceName"] = service,
+            ["AuditTrail:Nats:Url"] = Nats.Url,
+            ["AuditTrail:Nats:Replicas"] = "3",
+            ["AuditTrail:Nats:Timeout"] = "00:00:03",
+            ["AuditTrail:FlushInterval"] = "00:00:00.050",
+        };
+        foreach (var (k, v) in settings)
+        {
+            all[k] = v;
+        }
+
+        return new SampleApp(Database, all);
+    }
+
+    private Task<CollectorHost> CollectorAsync(Action<IServiceCollection>? services = null) =>
+        CollectorHost.StartAsync(Database, [], services: s =>
+        {
+            s.ConsumeNatsJetStream(o =>
+            {
+                o.Url = Nats.Url;
+                o.Replicas = 3;
+                o.BatchSize = 200;
+                o.Timeout = TimeSpan.FromSeconds(3);
+                o.AckWait = TimeSpan.FromSeconds(5);
+            });
+            services?.Invoke(s);
+        });
+
+    private static async Task<long> LagAsync(CollectorHost collector)
+    {
+        var report = await collector.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "audit-trail-nats", Token);
+        return (long)report.Entries["audit-trail-nats"].Data["lag"];
+    }
+
+    private static async Task<int> SendAsync(HttpClient client, int from, int count)
+    {
+        var failed = 0;
+        await Parallel.ForAsync(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (i, token) =>
+        {
+            using var response = await client.GetAsync($"/api/products?n={i}", token);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        return failed;
+    }
+
+    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for {what}.");
+            await Task.Delay(100, Token);
+        }
+    }
+
+    /// <summary>A store that writes its first batches, then commits one more and hangs before returning: a collector dying between its commit and its acknowledgement.</summary>
+    private sealed class StallingStore(IAuditStore inner, int afterWrites) : IAuditStore
+    {
+        private int _writes;
+
+        public bool Stalled { get; private set; }
+
+        public int Committed { get; private set; }
+
+        public string Identity => inner.Identity;
+
+        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
+        public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+        {
+            await inner.WriteAsync(units, cancellationToken);
+            if (Interlocked.Increment(ref _writes) > afterWrites)
+            {
+                Committed = units.Count;
+                Stalled = true;
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+        }
+    }
+}
