@@ -27,13 +27,20 @@ public static class AuditTrailBuilderNatsExtensions
             options.Configure(configure);
         }
 
-        options.PostConfigure<IOptions<AuditTrailOptions>>((o, trail) => o.Subject ??= $"audit.{Token(trail.Value.ServiceName)}").ValidateOnStart();
+        options.ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NatsPublishOptions>>(new NatsOptionsValidator("AuditTrail:Nats")));
 
         // The audit trail's connection string names where the trail goes: here, the servers (without credentials).
         builder.Services.AddOptions<AuditTrailOptions>().PostConfigure<IOptions<NatsPublishOptions>>((o, n) => o.ConnectionString ??= NatsStreamSetup.Servers(n.Value.Url));
-        return builder.UseStore(sp => new NatsAuditStore(
-            sp.GetRequiredService<IOptions<NatsPublishOptions>>().Value, sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ServiceName!));
+        return builder.UseStore(sp =>
+        {
+            var nats = sp.GetRequiredService<IOptions<NatsPublishOptions>>().Value;
+            var service = sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value.ServiceName!;
+            var subject = nats.Subject ?? $"audit.{Token(service)}";
+            return NatsStreamSetup.Matches(nats.StreamSubjects, subject)
+                ? new NatsAuditStore(nats, subject, service)
+                : throw new InvalidOperationException($"AuditTrail:Nats:Subject '{subject}' is not one of the stream's subjects (AuditTrail:Nats:StreamSubjects '{nats.StreamSubjects}'): set Subject.");
+        });
     }
 
     /// <summary>The service name as one subject token: each character other than a letter, a digit, '-' or '_' becomes '-'.</summary>

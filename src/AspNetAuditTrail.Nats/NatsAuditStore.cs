@@ -17,27 +17,51 @@ namespace AspNetAuditTrail.Nats;
 internal sealed class NatsAuditStore : IAuditStore, IAsyncDisposable
 {
     private readonly NatsPublishOptions _options;
+    private readonly string _subject;
     private readonly NatsConnection _connection;
     private readonly NatsJSContext _js;
     private readonly SemaphoreSlim _setup = new(1, 1);
     private volatile bool _streamReady;
 
-    public NatsAuditStore(NatsPublishOptions options, string serviceName)
+    public NatsAuditStore(NatsPublishOptions options, string subject, string serviceName)
     {
-        _options = options;
+        (_options, _subject) = (options, subject);
         _connection = NatsStreamSetup.Connect(options, $"audit-trail {serviceName}");
         _js = new NatsJSContext(_connection);
     }
 
-    public string Identity => $"nats:{NatsStreamSetup.Servers(_options.Url)}/{_options.Stream}/{_options.Subject}";
+    public string Identity => $"nats:{NatsStreamSetup.Servers(_options.Url)}/{_options.Stream}/{_subject}";
 
-    public async Task PingAsync(CancellationToken cancellationToken)
+    /// <summary>Pings the servers and finds the stream, within <see cref="NatsStreamOptions.Timeout"/>.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => WithinTimeoutAsync(async token =>
     {
-        await _connection.PingAsync(cancellationToken);
-        await EnsureStreamAsync(cancellationToken);
+        await _connection.PingAsync(token);
+        await EnsureStreamAsync(token);
+    }, cancellationToken);
+
+    /// <summary>Publishes each unit as one message and waits for the stream's acknowledgements, within <see cref="NatsStreamOptions.Timeout"/>.</summary>
+    public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken) =>
+        WithinTimeoutAsync(token => PublishAsync(units, token), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for at most the configured timeout: a client that is reconnecting would otherwise
+    /// wait for ever, and the writer needs a failure to retry, open its circuit and use its journal.
+    /// </summary>
+    private async Task WithinTimeoutAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            await work(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"NATS ({NatsStreamSetup.Servers(_options.Url)}) did not answer within {_options.Timeout} ({_connection.ConnectionState}).");
+        }
     }
 
-    public async Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+    private async Task PublishAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
     {
         await EnsureStreamAsync(cancellationToken);
         var maxPayload = _connection.ServerInfo?.MaxPayload ?? int.MaxValue;
@@ -55,7 +79,7 @@ internal sealed class NatsAuditStore : IAuditStore, IAsyncDisposable
                 }
 
                 var id = unit.Rows().First().Id.ToString("N");
-                pending.Add(await _js.PublishConcurrentAsync(_options.Subject!, message, opts: new NatsJSPubOpts { MsgId = id }, cancellationToken: cancellationToken));
+                pending.Add(await _js.PublishConcurrentAsync(_subject, message, opts: new NatsJSPubOpts { MsgId = id }, cancellationToken: cancellationToken));
                 if (pending.Count >= _options.MaxPublishesInFlight)
                 {
                     await AcknowledgedAsync(pending, cancellationToken);
@@ -93,7 +117,7 @@ internal sealed class NatsAuditStore : IAuditStore, IAsyncDisposable
                 ack.EnsureSuccess();
                 if (!string.Equals(ack.Stream, _options.Stream, StringComparison.Ordinal))
                 {
-                    throw new InvalidOperationException($"Subject '{_options.Subject}' is kept by stream '{ack.Stream}', not by '{_options.Stream}'.");
+                    throw new InvalidOperationException($"Subject '{_subject}' is kept by stream '{ack.Stream}', not by '{_options.Stream}'.");
                 }
             }
         }
@@ -135,7 +159,8 @@ internal sealed class NatsAuditStore : IAuditStore, IAsyncDisposable
         }
     }
 
-    private static byte[] Message(AuditUnit unit)
+    /// <summary>A unit as one message: a wire-format batch holding it alone.</summary>
+    internal static byte[] Message(AuditUnit unit)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -8,13 +8,14 @@ internal sealed class NatsOptionsValidator(string section) : IValidateOptions<Na
     public ValidateOptionsResult Validate(string? name, NatsPublishOptions options)
     {
         var failures = Common(options).ToList();
-        if (options.Subject is not { Length: > 0 } subject || !subject.Split('.').All(IsToken))
+        // Without a Subject the store publishes to audit.<service name>, and checks it against the stream's subjects.
+        if (options.Subject is { } subject && !subject.Split('.').All(IsToken))
         {
             failures.Add($"{section}:Subject must be a subject of plain tokens (letters, digits, '-', '_', split by dots), for example audit.orders-api.");
         }
-        else if (!NatsStreamSetup.Matches(options.StreamSubjects, subject))
+        else if (options.Subject is { } kept && !NatsStreamSetup.Matches(options.StreamSubjects, kept))
         {
-            failures.Add($"{section}:Subject '{subject}' is not one of the stream's subjects ({section}:StreamSubjects '{options.StreamSubjects}').");
+            failures.Add($"{section}:Subject '{kept}' is not one of the stream's subjects ({section}:StreamSubjects '{options.StreamSubjects}').");
         }
 
         if (options.MaxPublishesInFlight is < 1 or > 10_000)
