@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- retention   (removing a million old rows; the API while retention runs)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- integrity   (the hash chain's cost per row and on ingest; verify on a million rows)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- changes   (change capture's cost inside SaveChanges of 1,000 entities)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- nats   (apps through JetStream to PostgreSQL, one and two collectors, against direct ingest)
 switch (args.FirstOrDefault())
 {
     case "side-by-side":
@@ -23,6 +24,10 @@ switch (args.FirstOrDefault())
         return await AspNetAuditTrail.Benchmarks.Integrity.IntegrityRun.RunAsync(args[1..]);
     case "changes":
         return await AspNetAuditTrail.Benchmarks.Changes.ChangeCaptureRun.RunAsync(args[1..]);
+    case "nats":
+        return await AspNetAuditTrail.Benchmarks.Nats.NatsRun.RunAsync(args[1..]);
+    case "nats-collector":
+        return await AspNetAuditTrail.Benchmarks.Nats.NatsRun.ServeAsync(args[1], args[2], args[3], args[4]);
     case "collector-api":
         return await AspNetAuditTrail.Benchmarks.Collector.CollectorRun.ServeAsync(args[1], args[2], args[3]);
     case "flood-api":
