@@ -1,4 +1,3 @@
-using System.Net;
 using AspNetAuditTrail.IntegrationTests.Databases;
 
 namespace AspNetAuditTrail.IntegrationTests;
@@ -30,26 +29,12 @@ public abstract class ForwardingTests(AuditDatabase database) : DatabaseTest(dat
         return new SampleApp(database, all);
     }
 
-    protected static async Task<int> SendAsync(HttpClient client, int from, int count)
-    {
-        var failed = 0;
-        await Parallel.ForAsync(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (i, token) =>
-        {
-            using var response = await client.GetAsync($"/api/products?n={i}", token);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                Interlocked.Increment(ref failed);
-            }
-        });
-        return failed;
-    }
-
     [Fact]
     public async Task TenThousandRequestsLandAtTheCollectorEachOnceUnderTheSamplesName()
     {
         await using var collector = await CollectorHost.StartAsync(Database, [SampleApi]);
         var sample = ForwardingSample(Database, collector.Client.BaseAddress!.ToString());
-        var failed = await SendAsync(sample.CreateClient(), 0, 10_000);
+        var failed = await SampleLoad.SendAsync(sample.CreateClient(), 0, 10_000);
         await sample.DisposeAsync();
 
         await Database.WaitForRowsAsync("request_audit_event", 10_000, timeout: TimeSpan.FromSeconds(60));
@@ -66,7 +51,7 @@ public abstract class ForwardingTests(AuditDatabase database) : DatabaseTest(dat
         await using var collector = await CollectorHost.StartAsync(Database, [SampleApi], o => o.MaxBatchItems = 10);
         var sample = ForwardingSample(Database, collector.Client.BaseAddress!.ToString());
         var journal = sample.JournalFolder;
-        await SendAsync(sample.CreateClient(), 0, 50);
+        await SampleLoad.SendAsync(sample.CreateClient(), 0, 50);
         await sample.DisposeAsync();
 
         var rejected = Directory.GetFiles(journal, "*.journal.rejected", SearchOption.AllDirectories);
@@ -87,20 +72,20 @@ public abstract class ForwardingOutageTests(AuditDatabase database) : Forwarding
         var sample = ForwardingSample(Database, url, ("AuditTrail:CircuitBreakDuration", "00:00:01"), ("AuditTrail:RetryDelay", "00:00:00.100"));
         var client = sample.CreateClient();
 
-        var failed = await SendAsync(client, 0, 2_000);
+        var failed = await SampleLoad.SendAsync(client, 0, 2_000);
         await Database.WaitForRowsAsync("request_audit_event", 2_000, timeout: TimeSpan.FromSeconds(30));
         await collector.DisposeAsync();
         var down = DateTime.UtcNow;
         var sentWhileDown = 0;
         while (DateTime.UtcNow - down < TimeSpan.FromSeconds(20))
         {
-            failed += await SendAsync(client, 2_000 + sentWhileDown, 100);
+            failed += await SampleLoad.SendAsync(client, 2_000 + sentWhileDown, 100);
             sentWhileDown += 100;
             await Task.Delay(200, Token);
         }
 
         await using var back = await CollectorHost.StartAsync(Database, [SampleApi], url: url.TrimEnd('/'));
-        failed += await SendAsync(client, 2_000 + sentWhileDown, 2_000);
+        failed += await SampleLoad.SendAsync(client, 2_000 + sentWhileDown, 2_000);
         await sample.DisposeAsync();
 
         var total = 4_000 + sentWhileDown;

@@ -1,4 +1,3 @@
-using System.Net;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.IntegrationTests.Databases;
 using AspNetAuditTrail.Nats;
@@ -51,7 +50,7 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         var (clientA, clientB) = (shopA.CreateClient(), shopB.CreateClient());
 
         const int PerApp = 3_000;
-        var load = Task.WhenAll(SendAsync(clientA, 0, PerApp), SendAsync(clientB, 0, PerApp));
+        var load = Task.WhenAll(SampleLoad.SendAsync(clientA, 0, PerApp), SampleLoad.SendAsync(clientB, 0, PerApp));
         await WaitForAsync(() => Requests() >= 600, "the first rows");
         await Nats.KillAsync(0);
         await WaitForAsync(() => stalling.Stalled, "the second collector to stall in the middle of a batch");
@@ -79,7 +78,7 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         await using var collector = await CollectorAsync();
         var sample = Sample("shop-a", ("AuditTrail:CircuitBreakDuration", "00:00:01"), ("AuditTrail:RetryDelay", "00:00:00.100"));
         var client = sample.CreateClient();
-        var failed = await SendAsync(client, 0, 1_000);
+        var failed = await SampleLoad.SendAsync(client, 0, 1_000);
         await Database.WaitForRowsAsync("request_audit_event", 1_000, timeout: TimeSpan.FromSeconds(30));
 
         for (var i = 0; i < Nats.Count; i++)
@@ -91,7 +90,7 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         var sentWhileDown = 0;
         while (DateTime.UtcNow - down < TimeSpan.FromSeconds(20))
         {
-            failed += await SendAsync(client, 1_000 + sentWhileDown, 100);
+            failed += await SampleLoad.SendAsync(client, 1_000 + sentWhileDown, 100);
             sentWhileDown += 100;
             await Task.Delay(200, Token);
         }
@@ -108,7 +107,7 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         }
 
         await Nats.WaitForLeaderAsync();
-        failed += await SendAsync(client, 1_000 + sentWhileDown, 1_000);
+        failed += await SampleLoad.SendAsync(client, 1_000 + sentWhileDown, 1_000);
         await sample.DisposeAsync();
 
         var total = 2_000 + sentWhileDown;
@@ -158,20 +157,6 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
     {
         var report = await collector.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "audit-trail-nats", Token);
         return (long)report.Entries["audit-trail-nats"].Data["lag"];
-    }
-
-    private static async Task<int> SendAsync(HttpClient client, int from, int count)
-    {
-        var failed = 0;
-        await Parallel.ForAsync(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (i, token) =>
-        {
-            using var response = await client.GetAsync($"/api/products?n={i}", token);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                Interlocked.Increment(ref failed);
-            }
-        });
-        return failed;
     }
 
     private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
