@@ -46,8 +46,7 @@ internal sealed class NatsCollectorConsumer(
             {
                 state.LastError = ex.Message;
                 Log.ConsumerFailed(logger, ex, delay);
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                delay = await BackOffAsync(delay, stoppingToken);
             }
         }
     }
@@ -114,23 +113,32 @@ internal sealed class NatsCollectorConsumer(
             }
         }
 
+        if (read.Count == 0)
+        {
+            // Every message was refused: nothing to write.
+            state.LastError = null;
+            return true;
+        }
+
         try
         {
             await ingest.WriteAsync([.. read.SelectMany(r => r.Units)], stoppingToken);
         }
-        catch (AuditBatchRejectedException) when (read.Count > 1)
+        catch (AuditBatchRejectedException ex)
         {
             // One message's rows are at fault: each on its own, so only that one is refused.
-            foreach (var one in read)
+            if (read.Count == 1)
             {
-                await WriteOneAsync(one.Message, one.Units, stoppingToken);
+                await RefuseAsync(read[0].Message, ex.Message, stoppingToken);
+            }
+            else
+            {
+                foreach (var one in read)
+                {
+                    await WriteOneAsync(one.Message, one.Units, stoppingToken);
+                }
             }
 
-            return true;
-        }
-        catch (Exception ex) when (ex is AuditBatchRejectedException && read.Count == 1)
-        {
-            await RefuseAsync(read[0].Message, ex.Message, stoppingToken);
             return true;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -190,7 +198,7 @@ internal sealed class NatsCollectorConsumer(
         await message.AckTerminateAsync(cancellationToken: stoppingToken);
     }
 
-    /// <summary>Waits before fetching again: 1 s, doubling to 30 s while the store fails.</summary>
+    /// <summary>Waits <paramref name="retry"/>, and returns the next wait: doubled, up to 30 s.</summary>
     private async Task<TimeSpan> BackOffAsync(TimeSpan retry, CancellationToken stoppingToken)
     {
         await Task.Delay(retry, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -68,6 +68,7 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
             await ReportAsync(("shop-a", shopA.Services, "audit-trail"), ("shop-b", shopB.Services, "audit-trail"), ("collector", first.Services, "audit-trail-nats"));
             throw;
         }
+
         await WaitForAsync(async () => await LagAsync(first) == 0, "the backlog to drain");
         TestContext.Current.TestOutputHelper?.WriteLine($"{stalling.Committed} units committed by the second collector before it stalled without acknowledging them");
         Assert.Equal(0, failed);

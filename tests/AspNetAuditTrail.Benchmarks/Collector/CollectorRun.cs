@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 using AspNetAuditTrail.Benchmarks.Ingest;
 using AspNetAuditTrail.Benchmarks.Load;
 using AspNetAuditTrail.Events;
-using AspNetAuditTrail.Relational;
-using AspNetAuditTrail.Storage;
-using AspNetAuditTrail.Writing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,8 +50,8 @@ internal static class CollectorRun
         {
             // One database for each side, appended to round after round, and one collector process for the whole run,
             // warmed up (JIT, tiering) on a round of its own first, as a collector that has been running would be.
-            var directDatabase = await PrepareAsync(databases, store);
-            var collectorDatabase = await PrepareAsync(databases, store);
+            var directDatabase = await QueuedApp.PrepareAsync(databases, store);
+            var collectorDatabase = await QueuedApp.PrepareAsync(databases, store);
             using var collector = await StartCollectorAsync(store, collectorDatabase, publicKey);
             void Forward(Configuration.AuditTrailBuilder audit) => audit.UseCollector(o =>
             {
@@ -62,9 +59,9 @@ internal static class CollectorRun
                 o.ServiceName = Service;
                 o.PrivateKeyPath = privateKey;
             });
-            await RunAppAsync(databases, IngestEvents.Create(events), Forward);
+            await QueuedApp.RunAsync(databases, IngestEvents.Create(events), Forward);
             await FlushAsync(collector.Url, key);
-            await UntilCountedAsync(store, collectorDatabase, events);
+            await QueuedApp.UntilCountedAsync(store, collectorDatabase, events);
 
             var direct = new List<(double Rate, double CpuMicroseconds)>();
             var forwarded = new List<(double Rate, double CpuMicroseconds, double Bytes, double CollectorCpuMicroseconds)>();
@@ -112,8 +109,8 @@ internal static class CollectorRun
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        await RunAppAsync(databases, units, audit => _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString));
-        await UntilCountedAsync(store, connectionString, before + units.Length);
+        await QueuedApp.RunAsync(databases, units, audit => _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString));
+        await QueuedApp.UntilCountedAsync(store, connectionString, before + units.Length);
         return (units.Length / watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / units.Length);
     }
 
@@ -126,11 +123,11 @@ internal static class CollectorRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        await RunAppAsync(databases, units, forward);
+        await QueuedApp.RunAsync(databases, units, forward);
         var spentCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var spentBytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         await FlushAsync(collector.Url, key);
-        await UntilCountedAsync(store, connectionString, after);
+        await QueuedApp.UntilCountedAsync(store, connectionString, after);
         var elapsed = watch.Elapsed;
         collector.Process.Refresh();
         return (units.Length / elapsed.TotalSeconds, spentCpu.TotalMicroseconds / units.Length, (double)spentBytes / units.Length,
@@ -185,51 +182,5 @@ internal static class CollectorRun
         request.Headers.Authorization = new("Bearer", token);
         request.Headers.Add("X-M2M-Service", Service);
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
-    }
-
-    /// <summary>An app that has the units queued before it starts, then stops: its writer drains them in batches, as under load.</summary>
-    private static async Task RunAppAsync(BenchmarkDatabases databases, AuditUnit[] units, Action<Configuration.AuditTrailBuilder> useStore)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "collector-benchmark" });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        useStore(builder.Services.AddAuditTrail(o =>
-        {
-            o.QueueCapacity = units.Length;
-            o.JournalFolder = databases.NewFolder();
-        }));
-        using var host = builder.Build();
-        var queue = host.Services.GetRequiredService<AuditQueue>();
-        foreach (var unit in units)
-        {
-            queue.Enqueue(unit);
-        }
-
-        await host.StartAsync();
-        await host.StopAsync(Timeout.InfiniteTimeSpan);
-    }
-
-    private static async Task<string> PrepareAsync(BenchmarkDatabases databases, AuditedStore store)
-    {
-        var connectionString = await databases.CreateAsync(store);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "collector-benchmark" });
-        var audit = builder.Services.AddAuditTrail(o => o.JournalFolder = databases.NewFolder());
-        _ = store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<IAuditSchemaMigrator>().MigrateAsync(CancellationToken.None);
-        return connectionString;
-    }
-
-    private static async Task UntilCountedAsync(AuditedStore store, string connectionString, long rows)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (await BenchmarkDatabases.CountAsync(store, connectionString, AuditTables.Request.Name) < rows)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{store}: fewer than {rows:N0} rows after five minutes.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -3,10 +3,7 @@ using System.Globalization;
 using AspNetAuditTrail.Benchmarks.Ingest;
 using AspNetAuditTrail.Benchmarks.Load;
 using AspNetAuditTrail.Events;
-using AspNetAuditTrail.Relational;
-using AspNetAuditTrail.Storage;
 using AspNetAuditTrail.Testing;
-using AspNetAuditTrail.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,8 +32,8 @@ internal static class NatsRun
         await using var databases = new BenchmarkDatabases();
         await databases.StartPostgreSqlAsync();
         await using var nats = await NatsCluster.StartAsync();
-        var direct = await PrepareAsync(databases);
-        var setups = new[] { await NatsSetup.StartAsync(databases, nats.Url, 1, await PrepareAsync(databases)), await NatsSetup.StartAsync(databases, nats.Url, 2, await PrepareAsync(databases)) };
+        var direct = await QueuedApp.PrepareAsync(databases, AuditedStore.PostgreSql);
+        var setups = new[] { await NatsSetup.StartAsync(databases, nats.Url, 1, await QueuedApp.PrepareAsync(databases, AuditedStore.PostgreSql)), await NatsSetup.StartAsync(databases, nats.Url, 2, await QueuedApp.PrepareAsync(databases, AuditedStore.PostgreSql)) };
         try
         {
             // A round of each first (JIT, tiering; the streams and consumers made), as a fleet that has been running.
@@ -101,9 +98,9 @@ internal static class NatsRun
 
     private static async Task<Figures> DirectAsync(BenchmarkDatabases databases, string connectionString, AuditUnit[] units, long before)
     {
-        var (elapsed, cpu, bytes) = await RunAppAsync(databases, units, audit => audit.UsePostgreSql(connectionString));
+        var (elapsed, cpu, bytes) = await QueuedApp.RunAsync(databases, units, audit => audit.UsePostgreSql(connectionString));
         var watch = Stopwatch.StartNew();
-        await UntilCountedAsync(connectionString, before + units.Length);
+        await QueuedApp.UntilCountedAsync(AuditedStore.PostgreSql, connectionString, before + units.Length);
         return new(units.Length / (elapsed + watch.Elapsed).TotalSeconds, cpu, bytes, 0);
     }
 
@@ -111,61 +108,14 @@ internal static class NatsRun
     {
         var collectorCpu = setup.CollectorCpu();
         var watch = Stopwatch.StartNew();
-        var (_, cpu, bytes) = await RunAppAsync(databases, units, audit => audit.UseNatsJetStream(o =>
+        var (_, cpu, bytes) = await QueuedApp.RunAsync(databases, units, audit => audit.UseNatsJetStream(o =>
         {
             (o.Url, o.Stream, o.StreamSubjects, o.Replicas) = (setup.Url, setup.Stream, setup.Stream.ToLowerInvariant() + ".>", 3);
             o.Subject = setup.Stream.ToLowerInvariant() + ".bench-api";
         }));
         setup.Expected += units.Length;
-        await UntilCountedAsync(setup.ConnectionString, setup.Expected);
+        await QueuedApp.UntilCountedAsync(AuditedStore.PostgreSql, setup.ConnectionString, setup.Expected);
         return new(units.Length / watch.Elapsed.TotalSeconds, cpu, bytes, (setup.CollectorCpu() - collectorCpu).TotalMicroseconds / units.Length);
-    }
-
-    /// <summary>An app that has the units queued before it starts, then stops: its writer drains them in batches, as under load.</summary>
-    private static async Task<(TimeSpan Elapsed, double CpuMicroseconds, double Bytes)> RunAppAsync(
-        BenchmarkDatabases databases, AuditUnit[] units, Action<Configuration.AuditTrailBuilder> useStore)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "nats-benchmark" });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        useStore(builder.Services.AddAuditTrail(o => (o.QueueCapacity, o.JournalFolder, o.ServiceName) = (units.Length, databases.NewFolder(), "bench-api")));
-        using var host = builder.Build();
-        var queue = host.Services.GetRequiredService<AuditQueue>();
-        foreach (var unit in units)
-        {
-            queue.Enqueue(unit);
-        }
-
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var bytes = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        await host.StartAsync();
-        await host.StopAsync(Timeout.InfiniteTimeSpan);
-        return (watch.Elapsed, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / units.Length,
-            (double)(GC.GetTotalAllocatedBytes(precise: true) - bytes) / units.Length);
-    }
-
-    private static async Task<string> PrepareAsync(BenchmarkDatabases databases)
-    {
-        var connectionString = await databases.CreateAsync(AuditedStore.PostgreSql);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "nats-benchmark" });
-        builder.Services.AddAuditTrail(o => o.JournalFolder = databases.NewFolder()).UsePostgreSql(connectionString);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<IAuditSchemaMigrator>().MigrateAsync(CancellationToken.None);
-        return connectionString;
-    }
-
-    private static async Task UntilCountedAsync(string connectionString, long rows)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (await BenchmarkDatabases.CountAsync(AuditedStore.PostgreSql, connectionString, AuditTables.Request.Name) < rows)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Fewer than {rows:N0} rows after five minutes.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     private sealed record Figures(double Rate, double AppCpuMicroseconds, double AppBytes, double CollectorCpuMicroseconds);
