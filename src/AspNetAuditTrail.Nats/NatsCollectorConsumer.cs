@@ -40,6 +40,7 @@ internal sealed class NatsCollectorConsumer(
                 await NatsStreamSetup.EnsureStreamAsync(js, o, stoppingToken);
                 var consumer = await js.CreateOrUpdateConsumerAsync(o.Stream, Config(o), stoppingToken);
                 Log.ConsumerStarted(logger, o.Stream, o.Consumer, NatsStreamSetup.Servers(o.Url));
+                delay = TimeSpan.FromSeconds(1);
                 await ConsumeAsync(js, consumer, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

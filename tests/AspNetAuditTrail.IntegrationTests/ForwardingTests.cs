@@ -47,9 +47,10 @@ public abstract class ForwardingTests(AuditDatabase database) : DatabaseTest(dat
     [Fact]
     public async Task ABatchTheCollectorRefusesIsSetAsideNotRetriedForever()
     {
-        // The collector takes at most 10 rows a call and the app sends up to 500: every call is a 400.
+        // The collector takes at most 10 rows a call and the app holds its 50 units for one batch, sent when it stops:
+        // that one call is a 400.
         await using var collector = await CollectorHost.StartAsync(Database, [SampleApi], o => o.MaxBatchItems = 10);
-        var sample = ForwardingSample(Database, collector.Client.BaseAddress!.ToString());
+        var sample = ForwardingSample(Database, collector.Client.BaseAddress!.ToString(), ("AuditTrail:FlushInterval", "00:05:00"));
         var journal = sample.JournalFolder;
         await SampleLoad.SendAsync(sample.CreateClient(), 0, 50);
         await sample.DisposeAsync();

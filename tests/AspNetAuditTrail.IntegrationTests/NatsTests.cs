@@ -50,18 +50,21 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         await using var shopB = Sample("shop-b");
         var (clientA, clientB) = (shopA.CreateClient(), shopB.CreateClient());
 
-        const int PerApp = 3_000;
-        var load = Task.WhenAll(SampleLoad.SendAsync(clientA, 0, PerApp), SampleLoad.SendAsync(clientB, 0, PerApp));
+        // Load runs until the second collector has been stopped, and for at least 3,000 requests per app.
+        var stopped = new TaskCompletionSource();
+        var load = Task.WhenAll(LoadAsync(clientA, stopped.Task), LoadAsync(clientB, stopped.Task));
         await WaitForAsync(() => Requests() >= 600, "the first rows");
         await Nats.KillAsync(0);
         await WaitForAsync(() => stalling.Stalled, "the second collector to stall in the middle of a batch");
         await second.DisposeAsync();
-        var failed = (await load).Sum();
+        stopped.SetResult();
+        var sent = await load;
+        var failed = sent.Sum(s => s.Failed);
 
         // The apps keep running: what their writers put in the journal while a node was gone is sent from there.
         try
         {
-            await Database.WaitForRowsAsync("request_audit_event", 2 * PerApp, timeout: TimeSpan.FromSeconds(120));
+            await Database.WaitForRowsAsync("request_audit_event", sent.Sum(s => s.Sent), timeout: TimeSpan.FromSeconds(120));
         }
         catch (Xunit.Sdk.XunitException)
         {
@@ -70,17 +73,17 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         }
 
         await WaitForAsync(async () => await LagAsync(first) == 0, "the backlog to drain");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{stalling.Committed} units committed by the second collector before it stalled without acknowledging them");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{sent[0].Sent} + {sent[1].Sent} requests; {stalling.Committed} units committed by the second collector before it stalled without acknowledging them");
         Assert.Equal(0, failed);
         Assert.True(stalling.Committed > 0);
         var metrics = Metrics(first);
         Assert.Equal(0, metrics["audit.nats.consumer.lag"]);
         Assert.True(metrics["audit.nats.consumer.written"] > 0);
         Assert.True(metrics["audit.nats.consumer.redelivered"] > 0, "The stalled collector's messages should have been delivered again to the first.");
-        foreach (var service in new[] { "shop-a", "shop-b" })
+        foreach (var (service, perApp) in new[] { ("shop-a", sent[0].Sent), ("shop-b", sent[1].Sent) })
         {
-            Assert.Equal(PerApp, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE service_name = '{service}'"));
-            Assert.Equal(PerApp, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests} WHERE service_name = '{service}'"));
+            Assert.Equal(perApp, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests} WHERE service_name = '{service}'"));
+            Assert.Equal(perApp, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests} WHERE service_name = '{service}'"));
         }
     }
 
@@ -128,6 +131,19 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         Assert.Equal(0, failed);
         Assert.Equal(total, Requests());
         Assert.Equal(total, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests}"));
+    }
+
+    /// <summary>Sends distinct requests in rounds of 200 until <paramref name="stop"/> is done and at least 3,000 were sent.</summary>
+    private static async Task<(int Sent, int Failed)> LoadAsync(HttpClient client, Task stop)
+    {
+        var (sent, failed) = (0, 0);
+        while (sent < 3_000 || !stop.IsCompleted)
+        {
+            failed += await SampleLoad.SendAsync(client, sent, 200);
+            sent += 200;
+        }
+
+        return (sent, failed);
     }
 
     private long Requests() => Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}");

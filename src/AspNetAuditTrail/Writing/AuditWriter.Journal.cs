@@ -21,6 +21,29 @@ internal sealed partial class AuditWriter
         }
     }
 
+    /// <summary>
+    /// Waits for queued units. While the journal holds units that a replay could not write, the replay is tried again
+    /// every <see cref="Configuration.AuditTrailOptions.CircuitBreakDuration"/>, so that an app gone quiet still sends them.
+    /// </summary>
+    private async ValueTask<bool> WaitForUnitsAsync()
+    {
+        while (_journal.Size > 0)
+        {
+            using var later = new CancellationTokenSource(_options.CircuitBreakDuration, _time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, later.Token);
+            try
+            {
+                return await _queue.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!_abort.IsCancellationRequested)
+            {
+                await TryReplayAsync();
+            }
+        }
+
+        return await _queue.WaitToReadAsync(_abort.Token);
+    }
+
     /// <summary>Writes what the journal holds, oldest first; on failure it stays there for the next try.</summary>
     private async Task TryReplayAsync()
     {

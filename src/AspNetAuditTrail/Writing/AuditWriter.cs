@@ -142,7 +142,7 @@ internal sealed partial class AuditWriter : IHostedService, IAsyncDisposable
                 (_batch, _ahead) = (_ahead, _batch);
             }
 
-            while (_batch.Units.Count > 0 || await _queue.WaitToReadAsync(_abort.Token))
+            while (_batch.Units.Count > 0 || await WaitForUnitsAsync())
             {
                 await _batch.FillAsync(_abort.Token);
                 _chain.Seal(_batch.Units);

@@ -121,10 +121,11 @@ public class AuditWriterTests
 
         Assert.Equal(2, store.Attempts);
         harness.Time.Advance(TimeSpan.FromSeconds(30));
+        await WriterHarness.EventuallyAsync(() => harness.Counter("audit.events.replayed") == 3, "the circuit half-opens and the journal is replayed");
         harness.Queue.Enqueue(WriterHarness.Unit(4));
-        await WriterHarness.EventuallyAsync(() => harness.Counter("audit.events.replayed") == 3, "the store takes a batch again and the journal is replayed");
+        await WriterHarness.EventuallyAsync(() => store.Written == 4, "the next unit is written");
 
-        Assert.Equal(["/api/items/4", "/api/items/1", "/api/items/2", "/api/items/3"], store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
+        Assert.Equal(["/api/items/1", "/api/items/2", "/api/items/3", "/api/items/4"], store.Batches.SelectMany(b => b).Select(u => u.Request!.Path));
         Assert.Equal(0, harness.Journal.Size);
     }
 

@@ -49,4 +49,22 @@ public class WriterRecoveryTests
         Assert.Equal(0, harness.Counter("audit.events.dropped[journal_refused]"));
         Assert.Equal(4, store.Attempts);
     }
+
+    [Fact]
+    public async Task AJournalWhoseReplayFailedIsTriedAgainAfterTheCircuitBreakEvenWhenNothingMoreIsQueued()
+    {
+        var store = new RecordingStore { FailAttempt = attempt => attempt <= 2 };
+        await using var harness = new WriterHarness(
+            new AuditTrailOptions { FlushInterval = TimeSpan.FromMilliseconds(1), MaxWriteRetries = 0, CircuitBreakDuration = TimeSpan.FromSeconds(5) },
+            store);
+        Assert.True(harness.Journal.Append([WriterHarness.Unit(1), WriterHarness.Unit(2)], "test"));
+
+        await harness.Writer.StartAsync(Token);
+        await AuditWriterTests.AdvanceUntilAsync(harness, () => store.Attempts == 2, TimeSpan.FromSeconds(1));
+        var waited = await AuditWriterTests.AdvanceUntilAsync(harness, () => store.Written == 2, TimeSpan.FromMilliseconds(500));
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+        Assert.Equal(3, store.Attempts);
+        await WriterHarness.EventuallyAsync(() => harness.Journal.Size == 0, "the journal is emptied");
+    }
 }
