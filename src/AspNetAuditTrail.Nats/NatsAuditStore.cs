@@ -106,15 +106,20 @@ internal sealed class NatsAuditStore : IAuditStore, IAsyncDisposable
         _setup.Dispose();
     }
 
-    /// <summary>Waits for each message's acknowledgement, which must come from the configured stream.</summary>
+    /// <summary>Waits for each message's acknowledgement (new or duplicate), which must come from the configured stream.</summary>
     private async Task AcknowledgedAsync(List<NatsJSPublishConcurrentFuture> pending, CancellationToken cancellationToken)
     {
         try
         {
             foreach (var future in pending)
             {
+                // A duplicate is a success: the stream kept this unit from an earlier try whose acknowledgement was lost.
                 var ack = await future.GetResponseAsync(cancellationToken);
-                ack.EnsureSuccess();
+                if (ack.Error is { } error)
+                {
+                    throw new NatsJSApiException(error);
+                }
+
                 if (!string.Equals(ack.Stream, _options.Stream, StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException($"Subject '{_subject}' is kept by stream '{ack.Stream}', not by '{_options.Stream}'.");

@@ -133,6 +133,33 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
         Assert.Equal(total, Database.Scalar<long>($"SELECT count(DISTINCT query_string) FROM {Database.Requests}"));
     }
 
+    [Fact]
+    public async Task ABatchPublishedAgainAfterALostAcknowledgementCountsAsWrittenAndLandsOnce()
+    {
+        await using var nats = await StartNatsAsync();
+        await using var collector = await CollectorAsync();
+        var options = new NatsPublishOptions { Url = Nats.Url, Replicas = 3, Timeout = TimeSpan.FromSeconds(3) };
+        await using var store = new NatsAuditStore(options, "audit.shop-a", "shop-a");
+        var at = DateTimeOffset.UtcNow;
+        AuditUnit[] units = [.. Enumerable.Range(0, 50).Select(n => new AuditUnit
+        {
+            Request = new RequestAuditEvent
+            {
+                Id = Guid.CreateVersion7(), OccurredAt = at.AddMilliseconds(n), Method = "GET", Scheme = "https", Path = "/api/again",
+                QueryString = $"?n={n}", StatusCode = 200, DurationMs = 1, RequestBodyStatus = BodyCaptureStatus.None, ResponseBodyStatus = BodyCaptureStatus.None,
+            },
+        })];
+
+        // The first try was stored, but its acknowledgement never reached the app: the writer sends the batch again.
+        await store.WriteAsync(units, Token);
+        await store.WriteAsync(units, Token);
+
+        await Database.WaitForRowsAsync("request_audit_event", units.Length, timeout: TimeSpan.FromSeconds(30));
+        await WaitForAsync(async () => await LagAsync(collector) == 0, "the collector to take every message");
+        Assert.Equal(units.Length, Requests());
+        Assert.Equal(units.Length, Metrics(collector)["audit.nats.consumer.written"]);
+    }
+
     /// <summary>Sends distinct requests in rounds of 200 until <paramref name="stop"/> is done and at least 3,000 were sent.</summary>
     private static async Task<(int Sent, int Failed)> LoadAsync(HttpClient client, Task stop)
     {
