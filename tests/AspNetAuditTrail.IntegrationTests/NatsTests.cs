@@ -8,6 +8,7 @@ using AspNetAuditTrail.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NATS.Client.Core;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -150,8 +151,20 @@ public sealed class NatsTests(PostgreSqlServer server) : DatabaseTest(new Postgr
             },
         })];
 
-        // The first try was stored, but its acknowledgement never reached the app: the writer sends the batch again.
-        await store.WriteAsync(units, Token);
+        // The first try was stored (tried again while the new stream elects its leader), but its acknowledgement never
+        // reached the app: the writer sends the batch again.
+        await WaitForAsync(async () =>
+        {
+            try
+            {
+                await store.WriteAsync(units, Token);
+                return true;
+            }
+            catch (Exception ex) when (ex is NatsNoRespondersException or TimeoutException)
+            {
+                return false;
+            }
+        }, "the stream to take the first try");
         await store.WriteAsync(units, Token);
 
         await Database.WaitForRowsAsync("request_audit_event", units.Length, timeout: TimeSpan.FromSeconds(30));
