@@ -130,11 +130,16 @@ internal sealed class CanonicalEncoder : IDisposable
         output.Advance(4 + bytes.Length);
     }
 
-    public void Dispose() => _json.Dispose();
+    public void Dispose()
+    {
+        _json.Dispose();
+        _personal.Dispose();
+    }
 
     /// <summary>A buffer writer whose content is hashed (SHA-256) in one call at the end: one call, not one per value.</summary>
-    private sealed class HashingWriter : IBufferWriter<byte>
+    private sealed class HashingWriter : IBufferWriter<byte>, IDisposable
     {
+        private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private byte[] _buffer = new byte[4096];
         private int _written;
 
@@ -154,9 +159,12 @@ internal sealed class CanonicalEncoder : IDisposable
 
         public void Finish(Span<byte> digest)
         {
-            SHA256.HashData(_buffer.AsSpan(0, _written), digest);
+            _sha256.AppendData(_buffer.AsSpan(0, _written));
+            _sha256.GetHashAndReset(digest);
             _written = 0;
         }
+
+        public void Dispose() => _sha256.Dispose();
 
         private void Ensure(int sizeHint)
         {

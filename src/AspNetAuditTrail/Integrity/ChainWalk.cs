@@ -165,7 +165,7 @@ internal sealed class ChainWalk(Guid chain, RowMacs macs, List<AuditCheckpoint> 
         var kept = genuine ?? stored[0].Row;
         if (_head is not null && AuditChainHash.TryParse(kept.Mac, _mac))
         {
-            AuditChainHash.Next(_head, _mac);
+            macs.Next(_head, _mac);
         }
         else
         {

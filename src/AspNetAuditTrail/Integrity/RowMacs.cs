@@ -29,6 +29,9 @@ internal sealed class RowMacs : IDisposable
         return verified;
     }
 
+    /// <summary>Moves a chain's hash on by one row (<see cref="AuditChainHash.Next"/>), with this thread's hash object.</summary>
+    public void Next(Span<byte> hash, ReadOnlySpan<byte> rowMac) => _hashes.Value![0].MoveOn(hash, rowMac);
+
     /// <summary>Whether the row's stored MAC is its MAC at <paramref name="sequence"/> under one of the keys.</summary>
     public bool Matches(Guid chain, AuditChainRow row, long sequence)
     {

@@ -16,6 +16,8 @@ internal sealed class RowSealer(Guid chainId, IAuditCanonicalForm form, byte[] c
     private readonly ThreadLocal<(AuditChainHash Hash, ArrayBufferWriter<byte> Buffer)> _workers =
         new(() => (new AuditChainHash(chainKey), new ArrayBufferWriter<byte>(4096)), trackAllValues: true);
 
+    private readonly AuditChainHash _fold = new(chainKey);
+
     /// <summary>
     /// Seals the rows at places <paramref name="first"/> onwards, moving <paramref name="head"/> on by each; on every
     /// core when <paramref name="parallel"/> (else on the calling thread, beside a writer that keeps a core busy).
@@ -49,13 +51,14 @@ internal sealed class RowSealer(Guid chainId, IAuditCanonicalForm form, byte[] c
         for (var i = 0; i < rows.Count; i++)
         {
             var mac = macs.AsSpan(i * 32, 32);
-            AuditChainHash.Next(head, mac);
+            _fold.MoveOn(head, mac);
             AuditSeal.Set(rows[i], new AuditSeal(chainId, first + i, AuditChainHash.ToHex(mac), digests[i]));
         }
     }
 
     public void Dispose()
     {
+        _fold.Dispose();
         foreach (var (hash, _) in _workers.Values)
         {
             hash.Dispose();
