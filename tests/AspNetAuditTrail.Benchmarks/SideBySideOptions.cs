@@ -23,7 +23,7 @@ internal sealed record SideBySideOptions(
 
         return new SideBySideOptions(
             Number("duration", 10), Number("warmup", 3), Number("connections", 64), Number("threads", 2),
-            Number("paced-rate", 10_000), Number("rounds", 3), Number("events", 100_000),
+            Number("paced-rate", 10_000), Number("rounds", 5), Number("events", 100_000),
             args.Contains("--batch-size") ? Number("batch-size", 0) : null, !args.Contains("--no-postgresql"));
     }
 }

@@ -8,12 +8,11 @@ namespace AspNetAuditTrail.Benchmarks.Load;
 /// them alike), after one unrecorded run of the bare API that warms the process (JIT tiers, thread pool):
 /// each run has a warm-up, then the measured wrk run at full speed, then one paced at a fixed rate (for latency
 /// with room to spare), then the API is stopped (its writer drains) and the
-/// request rows are counted. Each setup's result is its median round by requests per second, with the median
-/// paced run by p99 latency.
+/// request rows are counted. Each setup's result is all its rounds (<see cref="LoadRounds"/>).
 /// </summary>
 internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeSpan warmUp, TimeSpan duration, int pacedRate, int? batchSize, int rounds)
 {
-    public async Task<IReadOnlyList<LoadResult>> RunAsync(IReadOnlyList<LoadSetup> setups)
+    public async Task<IReadOnlyList<LoadRounds>> RunAsync(IReadOnlyList<LoadSetup> setups)
     {
         var runs = setups.ToDictionary(s => s, _ => new List<LoadResult>());
         await RunOnceAsync(new LoadSetup(AuditedStore.None, Bodies: false));
@@ -31,11 +30,7 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
             }
         }
 
-        // Full speed and paced each take their own median: by requests/s, and by p99 latency.
-        return setups.Select(s => runs[s].OrderBy(r => r.Wrk.RequestsPerSecond).ElementAt(runs[s].Count / 2) with
-        {
-            Paced = runs[s].Select(r => r.Paced).OrderBy(p => p.P99Ms).ElementAt(runs[s].Count / 2),
-        }).ToArray();
+        return [.. setups.Select(s => new LoadRounds(s, runs[s]))];
     }
 
     private async Task<LoadResult> RunOnceAsync(LoadSetup setup)
