@@ -103,6 +103,19 @@ public sealed partial class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposab
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
+    /// <inheritdoc />
+    /// <remarks>The binary forms of the types this store's tables use; a column of another type is read as a value.</remarks>
+    protected override AuditRawForm RawForm(DbDataReader reader, int ordinal, AuditColumnType type) =>
+        (type, ((NpgsqlDataReader)reader).GetPostgresType(ordinal).InternalName) switch
+        {
+            (AuditColumnType.Id, "uuid") or (AuditColumnType.Int32, "int4") or (AuditColumnType.Int64, "int8")
+                or (AuditColumnType.Double, "float8") or (AuditColumnType.Boolean, "bool") => AuditRawForm.BigEndian,
+            (AuditColumnType.Timestamp, "timestamptz") => AuditRawForm.MicrosecondsSince2000,
+            (AuditColumnType.Text, "text" or "varchar") or (AuditColumnType.Json, "text" or "json") => AuditRawForm.Utf8,
+            (AuditColumnType.Json, "jsonb") => AuditRawForm.VersionedUtf8,
+            _ => AuditRawForm.None,
+        };
+
     /// <summary>
     /// Copies the rows straight into the table inside a savepoint (the only unique constraint of a table is its key:
     /// the id, and the time too on a table partitioned by month). Only when an id is already stored (a batch

@@ -17,26 +17,37 @@ namespace AspNetAuditTrail.Relational;
 /// </summary>
 internal sealed class CanonicalEncoder : IDisposable
 {
+    private const long MicrosecondsFrom1970To2000 = 946_684_800_000_000;
     private readonly HashingWriter _personal = new();
     private readonly CanonicalJson _json = new();
+    private byte[] _text = new byte[1024];
 
     /// <summary>
     /// Writes a row whose column values (in the common form, see <c>FromDbValue</c>) <paramref name="value"/> gives;
     /// the personal digest is computed from them, or taken from <paramref name="storedDigest"/> (anonymised rows).
+    /// A column <paramref name="raw"/> writes itself (true) is not asked for as a value.
     /// </summary>
-    public void Write(CanonicalLayout layout, Func<int, object?> value, IBufferWriter<byte> output, Span<byte> personalDigest, string? storedDigest)
+    public void Write(
+        CanonicalLayout layout, Func<int, object?> value, IBufferWriter<byte> output, Span<byte> personalDigest, string? storedDigest,
+        Func<int, IBufferWriter<byte>, bool>? raw = null)
     {
         WriteBytes(output, layout.Table);
         foreach (var i in layout.Plain)
         {
-            WriteValue(output, layout.Types[i], value(i));
+            if (raw?.Invoke(i, output) != true)
+            {
+                WriteValue(output, layout.Types[i], value(i));
+            }
         }
 
         if (storedDigest is null)
         {
             foreach (var i in layout.Personal)
             {
-                WriteValue(_personal, layout.Types[i], value(i));
+                if (raw?.Invoke(i, _personal) != true)
+                {
+                    WriteValue(_personal, layout.Types[i], value(i));
+                }
             }
 
             _personal.Finish(personalDigest);
@@ -49,11 +60,55 @@ internal sealed class CanonicalEncoder : IDisposable
         output.Write<byte>(personalDigest);
     }
 
+    /// <summary>
+    /// Writes a value from the bytes a reader holds for it, in the given form; throws <see cref="FormatException"/> when
+    /// they cannot be such a value (wrong length, unknown version).
+    /// </summary>
+    public void WriteRaw(IBufferWriter<byte> output, AuditColumnType type, AuditRawForm form, ReadOnlySpan<byte> bytes)
+    {
+        switch (form)
+        {
+            case AuditRawForm.Utf8 when type == AuditColumnType.Json:
+                WriteJson(output, bytes);
+                break;
+            case AuditRawForm.Utf8 when type == AuditColumnType.Text:
+                output.Write<byte>([1]);
+                WriteBytes(output, bytes);
+                break;
+            case AuditRawForm.VersionedUtf8 when bytes.Length > 0 && bytes[0] == 1:
+                WriteRaw(output, type, AuditRawForm.Utf8, bytes[1..]);
+                break;
+            case AuditRawForm.BigEndian when bytes.Length == WidthOf(type):
+                var span = output.GetSpan(1 + bytes.Length);
+                span[0] = 1;
+                bytes.CopyTo(span[1..]);
+                output.Advance(1 + bytes.Length);
+                break;
+            case AuditRawForm.MicrosecondsSince2000 when type == AuditColumnType.Timestamp && bytes.Length == 8:
+                WriteInt64(output, checked(BinaryPrimitives.ReadInt64BigEndian(bytes) + MicrosecondsFrom1970To2000));
+                break;
+            default:
+                throw new FormatException($"{bytes.Length} bytes in {form} form are not a {type} value.");
+        }
+    }
+
+    /// <summary>Writes NULL.</summary>
+    public static void WriteNull(IBufferWriter<byte> output) => output.Write<byte>([0]);
+
+    private static int WidthOf(AuditColumnType type) => type switch
+    {
+        AuditColumnType.Id => 16,
+        AuditColumnType.Int32 => 4,
+        AuditColumnType.Int64 or AuditColumnType.Double => 8,
+        AuditColumnType.Boolean => 1,
+        _ => -1,
+    };
+
     private void WriteValue(IBufferWriter<byte> output, AuditColumnType type, object? value)
     {
         if (value is null)
         {
-            output.Write<byte>([0]);
+            WriteNull(output);
             return;
         }
 
@@ -86,22 +141,33 @@ internal sealed class CanonicalEncoder : IDisposable
                 break;
             case AuditColumnType.Json:
                 var text = (string)value;
-                if (_json.TryCanonicalize(text, out var canonical))
+                var length = Encoding.UTF8.GetByteCount(text);
+                if (_text.Length < length)
                 {
-                    output.Write<byte>([1]);
-                    WriteBytes(output, canonical);
-                }
-                else
-                {
-                    output.Write<byte>([2]);
-                    WriteText(output, text);
+                    _text = new byte[Math.Max(length, _text.Length * 2)];
                 }
 
+                WriteJson(output, _text.AsSpan(0, Encoding.UTF8.GetBytes(text, _text)));
                 break;
             default:
                 output.Write<byte>([1]);
                 WriteText(output, (string)value);
                 break;
+        }
+    }
+
+    /// <summary>JSON in canonical form after a byte 1, or as it is after a byte 2 when it does not parse.</summary>
+    private void WriteJson(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
+    {
+        if (_json.TryCanonicalize(utf8, out var canonical))
+        {
+            output.Write<byte>([1]);
+            WriteBytes(output, canonical);
+        }
+        else
+        {
+            output.Write<byte>([2]);
+            WriteBytes(output, utf8);
         }
     }
 

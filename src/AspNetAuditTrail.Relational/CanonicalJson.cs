@@ -18,14 +18,20 @@ internal sealed class CanonicalJson : IDisposable
 
     public CanonicalJson() => _writer = new Utf8JsonWriter(_output, WriterOptions);
 
-    /// <summary>The canonical form of the text (valid until the next call); false when it is not JSON.</summary>
-    public bool TryCanonicalize(string text, out ReadOnlySpan<byte> canonical)
+    /// <summary>The canonical form of the UTF-8 text (valid until the next call); false when it is not one JSON value.</summary>
+    public bool TryCanonicalize(ReadOnlySpan<byte> utf8, out ReadOnlySpan<byte> canonical)
     {
         _output.ResetWrittenCount();
         _writer.Reset(_output);
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Text follows the JSON value.");
+            }
+
             Write(document.RootElement);
             _writer.Flush();
             canonical = _output.WrittenSpan;

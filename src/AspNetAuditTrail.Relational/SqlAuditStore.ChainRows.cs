@@ -22,6 +22,12 @@ public abstract partial class SqlAuditStore
     /// </summary>
     protected virtual string? PackedValuesSql(IReadOnlyList<string> columns) => null;
 
+    /// <summary>
+    /// How the bytes the reader holds for a column of the given type stand for its value (the dialect's wire form), so
+    /// that verification takes them as they are; <see cref="AuditRawForm.None"/> (the default) to read it as a value.
+    /// </summary>
+    protected virtual AuditRawForm RawForm(DbDataReader reader, int ordinal, AuditColumnType type) => AuditRawForm.None;
+
     private string ChainRowsSql(string table, string select = "*") =>
         $"SELECT {select} FROM {TableName(table)} WHERE chain_id = @chain AND chain_seq >= @from AND chain_seq <= @to ORDER BY chain_seq";
 
