@@ -49,6 +49,28 @@ public sealed class SqliteAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    /// <inheritdoc />
+    /// <remarks>One prepared insert per table and batch, each value bound by its position (<see cref="SqliteRowWriter"/>).</remarks>
+    protected override Task WriteRowsAsync<TEvent>(
+        DbConnection connection, DbTransaction transaction, AuditTable<TEvent> table, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var writer = new SqliteRowWriter((SqliteConnection)connection, InsertSql(table), [.. table.Columns.Select((_, i) => ParameterName(i))]);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                writer.Bind(i + 1, ToDbValue(table.Columns[i].Type, table.Columns[i].ValueOf(row)));
+            }
+
+            writer.Insert();
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>The append-only triggers let this transaction update and delete audit rows: a flag set inside it, never committed set.</summary>
     protected override IReadOnlyList<string> BeginMaintenanceSql { get; } = ["UPDATE audit_maintenance SET active = 1 WHERE id = 1"];
 
