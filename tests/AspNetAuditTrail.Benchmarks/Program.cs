@@ -13,7 +13,7 @@ using BenchmarkDotNet.Running;
 switch (args.FirstOrDefault())
 {
     case "side-by-side":
-        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]));
+        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]), args);
     case "flood":
         return await FloodRun.RunAsync();
     case "collector":

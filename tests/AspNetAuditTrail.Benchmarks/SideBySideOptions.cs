@@ -4,7 +4,7 @@ namespace AspNetAuditTrail.Benchmarks;
 
 /// <summary>The side-by-side run's settings, from <c>--name value</c> arguments.</summary>
 internal sealed record SideBySideOptions(
-    int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int PacedRate, int Rounds, int IngestEvents, int? BatchSize, bool PostgreSql)
+    int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int PacedRate, int Rounds, int IngestEvents, int? BatchSize, bool PostgreSql, bool Peers, bool SplitCores)
 {
     public static SideBySideOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +24,6 @@ internal sealed record SideBySideOptions(
         return new SideBySideOptions(
             Number("duration", 10), Number("warmup", 3), Number("connections", 64), Number("threads", 2),
             Number("paced-rate", 10_000), Number("rounds", 5), Number("events", 100_000),
-            args.Contains("--batch-size") ? Number("batch-size", 0) : null, !args.Contains("--no-postgresql"));
+            args.Contains("--batch-size") ? Number("batch-size", 0) : null, !args.Contains("--no-postgresql"), !args.Contains("--no-peers"), args.Contains("--split-cores"));
     }
 }

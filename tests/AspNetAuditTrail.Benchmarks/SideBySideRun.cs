@@ -6,14 +6,19 @@ using AspNetAuditTrail.Benchmarks.Load;
 namespace AspNetAuditTrail.Benchmarks;
 
 /// <summary>
-/// The side-by-side run: the API bare, audited to SQLite and audited to PostgreSQL, each with and without
-/// body capture, under the same wrk load; then ingest through the pipeline against the raw bulk path.
+/// The side-by-side run: the API bare, logging each request to a file as its peers do (W3C, Serilog), audited to
+/// SQLite and audited to PostgreSQL, each with and without body capture and in strict mode, under the same wrk load; then ingest through the pipeline against the raw bulk path.
 /// Prints Markdown tables and the targets, and returns 1 when events were lost.
 /// </summary>
 internal static class SideBySideRun
 {
-    public static async Task<int> RunAsync(SideBySideOptions options)
+    public static async Task<int> RunAsync(SideBySideOptions options, IReadOnlyList<string> arguments)
     {
+        if (options.SplitCores && !CoreLayout.Split)
+        {
+            return await CoreLayout.RunOnCoreZeroAsync(arguments);
+        }
+
         var wrkVersion = Wrk.Version();
         if (wrkVersion is null)
         {
@@ -26,11 +31,17 @@ internal static class SideBySideRun
         if (options.PostgreSql)
         {
             await databases.StartPostgreSqlAsync();
+            CoreLayout.MovePostgreSql();
             stores.Add(AuditedStore.PostgreSql);
         }
 
         var setups = new List<LoadSetup> { new(AuditedStore.None, Bodies: false) };
-        setups.AddRange(stores.SelectMany(s => new[] { new LoadSetup(s, Bodies: false), new LoadSetup(s, Bodies: true) }));
+        if (options.Peers)
+        {
+            setups.AddRange([new(AuditedStore.W3cFile, Bodies: false), new(AuditedStore.SerilogFile, Bodies: false)]);
+        }
+
+        setups.AddRange(stores.SelectMany(s => new[] { new LoadSetup(s, Bodies: false), new LoadSetup(s, Bodies: true), new LoadSetup(s, Bodies: false, Strict: true) }));
 
         Console.WriteLine($"Load: {options.Rounds} round(s) of {setups.Count} setups, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s each");
         var load = await new LoadBenchmark(

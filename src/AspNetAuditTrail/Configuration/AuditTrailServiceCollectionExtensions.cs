@@ -53,6 +53,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<RequestEventFactory>();
         services.TryAddSingleton<AuditUnitBuilder>();
         services.TryAddSingleton<SynchronousAuditWriter>();
+        services.TryAddSingleton<GroupCommit>();
         services.TryAddSingleton<AuditActionFilter>();
         services.TryAddScoped<RequestAuditCollector>();
         services.TryAddScoped<IAuditContext>(sp => new AuditContextFacade(sp.GetRequiredService<RequestAuditCollector>()));

@@ -26,6 +26,9 @@ internal sealed class AuditQueue
     private long _bytes;
     private int _waiting;
     private TaskCompletionSource _roomMade = NewSignal();
+    private TaskCompletionSource _batchReady = NewSignal();
+    private int _wanted;
+    private long _read;
     private long _accepted;
     private long _done;
     private CancellationTokenSource _cut = new();
@@ -91,6 +94,7 @@ internal sealed class AuditQueue
     {
         if (_channel.Reader.TryRead(out var item))
         {
+            Interlocked.Increment(ref _read);
             (unit, size) = item;
             return true;
         }
@@ -130,6 +134,29 @@ internal sealed class AuditQueue
         return (int)Math.Max(0, target - start);
     }
 
+    /// <summary>
+    /// Waits until the queue holds <paramref name="count"/> units (a batch), or half its byte bound, or is completed:
+    /// one wake-up of the writer for a batch, not one for each unit that comes in.
+    /// </summary>
+    public async Task WaitForBatchAsync(int count, CancellationToken cancellationToken)
+    {
+        var ready = NewSignal();
+        Volatile.Write(ref _batchReady, ready);
+        Volatile.Write(ref _wanted, Math.Clamp(count, 1, _capacity));
+        try
+        {
+            // Checked after the wish is published, so a unit that came in meanwhile is not missed.
+            if (!IsCompleted && !BatchReady(Volatile.Read(ref _wanted)))
+            {
+                await ready.Task.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _wanted, 0);
+        }
+    }
+
     /// <summary>Waits until a unit can be read; false once the queue is completed and empty.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
@@ -146,6 +173,7 @@ internal sealed class AuditQueue
         IsCompleted = true;
         _channel.Writer.TryComplete();
         _roomMade.TrySetResult();
+        Volatile.Read(ref _batchReady).TrySetResult();
     }
 
     /// <summary>Completes the queue and waits until every spilled unit is in the journal.</summary>
@@ -168,12 +196,20 @@ internal sealed class AuditQueue
         {
             Interlocked.Increment(ref _accepted);
             _metrics.Enqueued();
+            if (Volatile.Read(ref _wanted) is > 0 and var wanted && BatchReady(wanted))
+            {
+                Volatile.Read(ref _batchReady).TrySetResult();
+            }
+
             return true;
         }
 
         Interlocked.Add(ref _bytes, -size);
         return false;
     }
+
+    private bool BatchReady(int wanted) =>
+        Interlocked.Read(ref _accepted) - Interlocked.Read(ref _read) >= wanted || Interlocked.Read(ref _bytes) >= _capacityBytes / 2;
 
     private async ValueTask<bool> WaitForRoomAsync(AuditUnit unit, long size, CancellationToken cancellationToken)
     {

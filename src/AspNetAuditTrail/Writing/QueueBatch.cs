@@ -29,7 +29,10 @@ internal sealed class QueueBatch(AuditQueue queue, int batchSize, TimeSpan flush
         }
     }
 
-    /// <summary>Takes what is queued; when that is less than a batch, waits up to the flush interval for more.</summary>
+    /// <summary>
+    /// Takes what is queued; when that is less than a batch, waits up to the flush interval for the rest (woken once,
+    /// when a batch's worth is queued), then takes what is queued.
+    /// </summary>
     public async Task FillAsync(CancellationToken abort)
     {
         TakeQueued();
@@ -42,17 +45,14 @@ internal sealed class QueueBatch(AuditQueue queue, int batchSize, TimeSpan flush
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, queue.CutToken, abort);
         try
         {
-            while (Units.Count < batchSize && await queue.WaitToReadAsync(wait.Token))
-            {
-                while (Units.Count < batchSize && TakeNext())
-                {
-                }
-            }
+            await queue.WaitForBatchAsync(batchSize - Units.Count, wait.Token);
         }
         catch (OperationCanceledException) when (!abort.IsCancellationRequested)
         {
             // The flush interval is over, or a flush asked: write what there is.
         }
+
+        TakeQueued();
     }
 
     /// <summary>The batch is written or in the journal: it is emptied, and its bytes no longer count against the queue's bound.</summary>

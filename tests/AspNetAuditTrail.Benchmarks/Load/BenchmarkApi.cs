@@ -61,7 +61,8 @@ internal sealed class BenchmarkApi : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (setup.Store != AuditedStore.None)
+        PeerLogging.Add(builder, setup.Store, journalFolder);
+        if (setup.Audited)
         {
             var audit = builder.Services.AddAuditTrail(options =>
             {
@@ -69,6 +70,7 @@ internal sealed class BenchmarkApi : IAsyncDisposable
                 options.MaskedFields = ["cardNumber"];
                 options.JournalFolder = journalFolder;
                 options.BatchSize = batchSize ?? options.BatchSize;
+                options.WriteMode = setup.Strict ? AuditWriteMode.Synchronous : AuditWriteMode.Background;
                 if (!setup.Bodies)
                 {
                     options.SkipRequestBodyUrls = [new UrlRule { Pattern = ".*" }];
@@ -87,7 +89,8 @@ internal sealed class BenchmarkApi : IAsyncDisposable
             Interlocked.Increment(ref api._requests);
             return next(context);
         });
-        if (setup.Store != AuditedStore.None)
+        PeerLogging.Use(app, setup.Store);
+        if (setup.Audited)
         {
             app.UseRequestAudit();
         }

@@ -50,8 +50,8 @@ internal sealed class Wrk(int threads, int connections)
         var script = Path.Combine(Path.GetTempPath(), $"audit-bench-{Environment.ProcessId}.lua");
         var pause = rate is { } r ? FormattableString.Invariant($"delay = function() return {connections * 1000 / r} end\n") : "";
         await File.WriteAllTextAsync(script, pause + Script);
-        var (output, exitCode) = await Task.Run(() => Run("wrk",
-            $"-t{threads} -c{connections} -d{(int)duration.TotalSeconds}s --timeout 10s -s {script} http://127.0.0.1:{port}"));
+        var (file, arguments) = CoreLayout.OthersCommand("wrk", $"-t{threads} -c{connections} -d{(int)duration.TotalSeconds}s --timeout 10s -s {script} http://127.0.0.1:{port}");
+        var (output, exitCode) = await Task.Run(() => Run(file, arguments));
         File.Delete(script);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
         if (exitCode != 0 || line is null)
