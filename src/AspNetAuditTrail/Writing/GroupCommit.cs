@@ -61,7 +61,12 @@ internal sealed class GroupCommit : IAsyncDisposable
                 _queue.Enqueue(unit);
             }
 
-            Log.SynchronousWriteFailed(_logger, ex, unit.Request?.Method ?? "", unit.Request?.Path ?? "");
+            // A client that went away is not a failure of the trail: its row is written all the same.
+            if (!requestAborted.IsCancellationRequested)
+            {
+                Log.SynchronousWriteFailed(_logger, ex, unit.Request?.Method ?? "", unit.Request?.Path ?? "");
+            }
+
             return false;
         }
     }
@@ -107,6 +112,9 @@ internal sealed class GroupCommit : IAsyncDisposable
             var store = _services.GetRequiredService<IAuditStore>();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(_options.SynchronousWriteTimeout);
+
+            // The first requests after start may come before the background writer has migrated the schema.
+            await _services.GetRequiredService<AuditSchema>().EnsureAsync(timeout.Token);
             _chain.Seal(units);
             await store.WriteAsync(units, timeout.Token);
             _chain.Settle(units);

@@ -35,11 +35,10 @@ internal static class CoreLayout
             return;
         }
 
-        foreach (var postgres in Process.GetProcessesByName("postgres"))
+        foreach (var id in DatabaseCpu.PostgreSqlProcessIds())
         {
-            using var move = Process.Start(new ProcessStartInfo("taskset", $"-a -p -c 1 {postgres.Id}") { RedirectStandardOutput = true })!;
+            using var move = Process.Start(new ProcessStartInfo("taskset", $"-a -p -c 1 {id}") { RedirectStandardOutput = true })!;
             move.WaitForExit();
-            postgres.Dispose();
         }
     }
 }

@@ -7,12 +7,28 @@ internal static class DatabaseCpu
 
     public static TimeSpan PostgreSql()
     {
-        if (!Directory.Exists("/proc"))
+        long ticks = 0;
+        foreach (var fields in PostgreSqlStats())
         {
-            return TimeSpan.Zero;
+            // After the name: state is field 3; utime and stime are fields 14 and 15.
+            ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
         }
 
-        long ticks = 0;
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    /// <summary>The ids of the machine's <c>postgres</c> processes (by their command name, whatever title each set).</summary>
+    public static IEnumerable<int> PostgreSqlProcessIds() => PostgreSqlStats().Select(f => int.Parse(f[^1]));
+
+    /// <summary>Each <c>postgres</c> process's <c>/proc/N/stat</c> fields after its name, with its id appended.</summary>
+    private static List<string[]> PostgreSqlStats()
+    {
+        var stats = new List<string[]>();
+        if (!Directory.Exists("/proc"))
+        {
+            return stats;
+        }
+
         foreach (var folder in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
         {
             try
@@ -21,9 +37,7 @@ internal static class DatabaseCpu
                 var nameEnd = stat.LastIndexOf(')');
                 if (stat.AsSpan(stat.IndexOf('(') + 1, nameEnd - stat.IndexOf('(') - 1) is "postgres")
                 {
-                    // After the name: state is field 3; utime and stime are fields 14 and 15.
-                    var fields = stat[(nameEnd + 2)..].Split(' ');
-                    ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                    stats.Add([.. stat[(nameEnd + 2)..].Split(' '), Path.GetFileName(folder)]);
                 }
             }
             catch (IOException)
@@ -32,6 +46,6 @@ internal static class DatabaseCpu
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return stats;
     }
 }

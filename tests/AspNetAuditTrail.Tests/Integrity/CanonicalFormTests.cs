@@ -79,14 +79,14 @@ public class CanonicalFormTests
         return (output.WrittenSpan.ToArray(), digest);
     }
 
-    private static byte[] BigEndian(int value)
+    internal static byte[] BigEndian(int value)
     {
         var bytes = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(bytes, value);
         return bytes;
     }
 
-    private static byte[] BigEndian(long value)
+    internal static byte[] BigEndian(long value)
     {
         var bytes = new byte[8];
         BinaryPrimitives.WriteInt64BigEndian(bytes, value);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
 using AspNetAuditTrail.Relational;
 
@@ -30,12 +29,12 @@ public class RawCanonicalFormTests
         (AuditRawForm, byte[])[] raw =
         [
             (AuditRawForm.BigEndian, id.ToByteArray(bigEndian: true)),
-            (AuditRawForm.MicrosecondsSince2000, BigEndian(micros)),
+            (AuditRawForm.MicrosecondsSince2000, CanonicalFormTests.BigEndian(micros)),
             (AuditRawForm.Utf8, Encoding.UTF8.GetBytes("Olá, mundo")),
             (AuditRawForm.VersionedUtf8, [1, .. Encoding.UTF8.GetBytes("""{"a": [true, null], "b": 1}""")]),
-            (AuditRawForm.BigEndian, BigEndian(-42)),
-            (AuditRawForm.BigEndian, BigEndian(1L << 40)),
-            (AuditRawForm.BigEndian, BigEndian(BitConverter.DoubleToInt64Bits(0.1 + 0.2))),
+            (AuditRawForm.BigEndian, CanonicalFormTests.BigEndian(-42)),
+            (AuditRawForm.BigEndian, CanonicalFormTests.BigEndian(1L << 40)),
+            (AuditRawForm.BigEndian, CanonicalFormTests.BigEndian(BitConverter.DoubleToInt64Bits(0.1 + 0.2))),
             (AuditRawForm.BigEndian, [1]),
             (AuditRawForm.Utf8, Encoding.UTF8.GetBytes("{not json")),
         ];
@@ -72,19 +71,5 @@ public class RawCanonicalFormTests
             return true;
         });
         return output.WrittenSpan.ToArray();
-    }
-
-    private static byte[] BigEndian(long value)
-    {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] BigEndian(int value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, value);
-        return bytes;
     }
 }

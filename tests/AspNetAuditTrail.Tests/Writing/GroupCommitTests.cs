@@ -72,6 +72,16 @@ public sealed class GroupCommitTests
         Assert.Equal(units.Select(u => u.Request!.Id).Order(), queued.Select(u => u.Request!.Id).Order());
     }
 
+    [Fact]
+    public async Task TheSchemaIsMigratedBeforeTheFirstGroupIsWritten()
+    {
+        var store = new UnmigratedStore();
+        await using var setup = new Setup(store);
+
+        Assert.True(await setup.Groups.WriteAsync(WriterHarness.Unit(0), Long, TestContext.Current.CancellationToken));
+        Assert.Equal(1, store.Written);
+    }
+
     private sealed class Setup : IAsyncDisposable
     {
         private readonly WriterHarness _harness;
@@ -81,7 +91,7 @@ public sealed class GroupCommitTests
         {
             var options = new AuditTrailOptions { QueueCapacity = 100 };
             _harness = new WriterHarness(options, store);
-            _services = new ServiceCollection().AddSingleton(store).BuildServiceProvider();
+            _services = new ServiceCollection().AddSingleton(store).AddSingleton(Options.Create(options)).AddSingleton<AuditSchema>().BuildServiceProvider();
             Groups = new GroupCommit(_services, _harness.Queue, _harness.Chain, Options.Create(options), NullLogger<GroupCommit>.Instance);
         }
 
@@ -94,6 +104,33 @@ public sealed class GroupCommitTests
             await Groups.DisposeAsync();
             await _harness.DisposeAsync();
             await _services.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh database: writing fails until the schema is migrated.</summary>
+    private sealed class UnmigratedStore : IAuditStore, IAuditSchemaMigrator
+    {
+        private bool _migrated;
+
+        public int Written { get; private set; }
+
+        public string Identity => "memory://unmigrated";
+
+        public Task<IReadOnlyList<AuditSchemaChange>> PendingAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AuditSchemaChange>>(_migrated ? [] : [new AuditSchemaChange(1, "memory", [])]);
+
+        public Task MigrateAsync(CancellationToken cancellationToken)
+        {
+            _migrated = true;
+            return Task.CompletedTask;
+        }
+
+        public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task WriteAsync(IReadOnlyList<AuditUnit> units, CancellationToken cancellationToken)
+        {
+            Written += _migrated ? units.Count : throw new InvalidOperationException("relation \"request_audit_event\" does not exist");
+            return Task.CompletedTask;
         }
     }
 
