@@ -93,7 +93,7 @@ internal sealed class CanonicalEncoder : IDisposable
     }
 
     /// <summary>Writes NULL.</summary>
-    public static void WriteNull(IBufferWriter<byte> output) => output.Write<byte>([0]);
+    private static void WriteNull(IBufferWriter<byte> output) => output.Write<byte>([0]);
 
     private static int WidthOf(AuditColumnType type) => type switch
     {

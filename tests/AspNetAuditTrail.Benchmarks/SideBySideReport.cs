@@ -56,23 +56,25 @@ internal static class SideBySideReport
 
         text.AppendLine();
         text.AppendLine("Targets:");
-        var w3c = rounds.SingleOrDefault(r => r.Setup.Store == AuditedStore.W3cFile);
+        LoadRounds? Find(LoadSetup wanted) => rounds.SingleOrDefault(r => r.Setup == wanted);
+        var w3c = Find(new LoadSetup(AuditedStore.W3cFile, Bodies: false));
         foreach (var (store, minimum) in new[] { (AuditedStore.PostgreSql, 0.85), (AuditedStore.Sqlite, 0.80) })
         {
-            if (rounds.SingleOrDefault(r => r.Setup == new LoadSetup(store, Bodies: false)) is { } setup)
+            if (Find(new LoadSetup(store, Bodies: false)) is { } setup)
             {
                 var (r, ratio) = (setup.Median, setup.RatioTo(bareRounds).Median);
                 var added = r.Paced.P99Ms - bare.Paced.P99Ms;
                 var addedFull = r.Wrk.P99Ms - bare.Wrk.P99Ms;
-                var peer = w3c is null ? "" : $"; ÷ W3C log file {setup.RatioTo(w3c).Median:N2} (target ≥ 1.00) {Mark(setup.RatioTo(w3c).Median >= 1)}";
+                var toPeer = w3c is null ? double.NaN : setup.RatioTo(w3c).Median;
+                var peer = w3c is null ? "" : $"; ÷ W3C log file {toPeer:N2} (target ≥ 1.00) {Mark(toPeer >= 1)}";
                 Line($"- {r.Setup.Name}: audited ÷ bare {ratio:N2} (target ≥ {minimum:N2}) {Mark(ratio >= minimum)}{peer}; added p99 {added:N2} ms paced (target ≤ 1 ms) {Mark(added <= 1)}, {addedFull:N2} ms at full speed {Mark(addedFull <= 1)}");
             }
         }
 
         foreach (var store in new[] { AuditedStore.PostgreSql, AuditedStore.Sqlite })
         {
-            var (background, strict) = (rounds.SingleOrDefault(r => r.Setup == new LoadSetup(store, Bodies: false)), rounds.SingleOrDefault(r => r.Setup.Store == store && r.Setup.Strict));
-            if (background is not null && rounds.SingleOrDefault(r => r.Setup == new LoadSetup(store, Bodies: true)) is { } bodies)
+            var (background, strict) = (Find(new LoadSetup(store, Bodies: false)), Find(new LoadSetup(store, Bodies: false, Strict: true)));
+            if (background is not null && Find(new LoadSetup(store, Bodies: true)) is { } bodies)
             {
                 var ratio = bodies.RatioTo(background).Median;
                 Line($"- {bodies.Setup.Name}: bodies on ÷ off {ratio:N2} (target ≥ 0.95) {Mark(ratio >= 0.95)}");
@@ -85,7 +87,7 @@ internal static class SideBySideReport
             }
         }
 
-        if (rounds.SingleOrDefault(r => r.Setup == new LoadSetup(AuditedStore.Sqlite, Bodies: false)) is { } sqlite)
+        if (Find(new LoadSetup(AuditedStore.Sqlite, Bodies: false)) is { } sqlite)
         {
             var spilled = sqlite.Runs.Sum(r => r.Spilled);
             Line($"- SQLite: events spilled to the journal at full speed, all rounds: {spilled:N0} (target 0) {Mark(spilled == 0)}");

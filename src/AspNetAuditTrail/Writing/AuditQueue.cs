@@ -28,7 +28,6 @@ internal sealed class AuditQueue
     private TaskCompletionSource _roomMade = NewSignal();
     private TaskCompletionSource _batchReady = NewSignal();
     private int _wanted;
-    private long _read;
     private long _accepted;
     private long _done;
     private CancellationTokenSource _cut = new();
@@ -94,7 +93,6 @@ internal sealed class AuditQueue
     {
         if (_channel.Reader.TryRead(out var item))
         {
-            Interlocked.Increment(ref _read);
             (unit, size) = item;
             return true;
         }
@@ -209,7 +207,7 @@ internal sealed class AuditQueue
     }
 
     private bool BatchReady(int wanted) =>
-        Interlocked.Read(ref _accepted) - Interlocked.Read(ref _read) >= wanted || Interlocked.Read(ref _bytes) >= _capacityBytes / 2;
+        Depth >= wanted || Interlocked.Read(ref _bytes) >= _capacityBytes / 2;
 
     private async ValueTask<bool> WaitForRoomAsync(AuditUnit unit, long size, CancellationToken cancellationToken)
     {
