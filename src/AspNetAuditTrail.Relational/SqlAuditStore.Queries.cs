@@ -18,11 +18,17 @@ public abstract partial class SqlAuditStore
         AddEquals(sql, parameters, "r.user_id", "userId", query.UserId);
         AddEquals(sql, parameters, "r.method", "method", query.Method);
         AddEquals(sql, parameters, "r.status_code", "status", query.StatusCode);
-        if (query.StatusClass is { } statusClass)
+        OneOf? statusClass = null;
+        if (query.StatusClass is { } number && limit is null)
         {
             sql.Append(" AND r.status_code >= @statusFrom AND r.status_code < @statusTo");
-            parameters.Add("statusFrom", statusClass * 100);
-            parameters.Add("statusTo", (statusClass + 1) * 100);
+            parameters.Add("statusFrom", number * 100);
+            parameters.Add("statusTo", (number + 1) * 100);
+        }
+        else if (query.StatusClass is { } code)
+        {
+            // A page of a class is the newest of each of its codes: every code read newest first from its index.
+            statusClass = new OneOf("r.status_code", "statusCode", [.. Enumerable.Range(code * 100, 100).Cast<object>()]);
         }
 
         if (query.PathPattern is not null)
@@ -43,7 +49,7 @@ public abstract partial class SqlAuditStore
             sql.Append($" AND EXISTS (SELECT 1 FROM {TableName(linked)} x WHERE x.request_event_id = r.id)");
         }
 
-        return NewestFirst(sql, parameters, query.After, "r.", limit);
+        return NewestFirst(sql, parameters, query.After, "r.", limit, statusClass);
     }
 
     /// <summary>The statement and parameters of a business-event query.</summary>
@@ -53,14 +59,21 @@ public abstract partial class SqlAuditStore
         var parameters = new DynamicParameters();
         AddTimeRange(sql, parameters, query.From, query.To, "e.");
         AddTenant(sql, parameters, query.Tenant, "e.");
-        AddIn(sql, parameters, "e.service_name", "service", query.Services);
-        AddIn(sql, parameters, "e.level", "level", query.Levels.Select(l => l.ToString()).ToArray());
-        AddIn(sql, parameters, "e.category", "category", query.Categories);
-        AddIn(sql, parameters, "e.action", "action", query.Actions);
+        OneOf[] lists =
+        [
+            new("e.action", "action", query.Actions), new("e.category", "category", query.Categories),
+            new("e.service_name", "service", query.Services), new("e.level", "level", [.. query.Levels.Select(l => l.ToString())]),
+        ];
+        var split = limit is null ? null : lists.FirstOrDefault(l => l.Values.Count > 1);
+        foreach (var list in lists.Where(l => l != split))
+        {
+            AddIn(sql, parameters, list);
+        }
+
         AddEquals(sql, parameters, "e.user_id", "userId", query.UserId);
         AddEquals(sql, parameters, "e.resource_type", "resourceType", query.ResourceType);
         AddEquals(sql, parameters, "e.resource_id", "resourceId", query.ResourceId);
-        return NewestFirst(sql, parameters, query.After, "e.", limit);
+        return NewestFirst(sql, parameters, query.After, "e.", limit, split);
     }
 
     internal (string Sql, DynamicParameters Parameters) EntityChangeQuerySql(EntityChangeQuery query, int? limit)
@@ -145,18 +158,18 @@ public abstract partial class SqlAuditStore
         }
     }
 
-    private static void AddIn(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyList<string> values)
+    private static void AddIn(StringBuilder sql, DynamicParameters parameters, OneOf list)
     {
-        if (values.Count == 0)
+        if (list.Values.Count == 0)
         {
             return;
         }
 
-        var names = values.Select((_, i) => $"@{name}{i.ToString(CultureInfo.InvariantCulture)}").ToArray();
-        sql.Append($" AND {column} IN ({string.Join(", ", names)})");
-        for (var i = 0; i < values.Count; i++)
+        var names = list.Values.Select((_, i) => $"@{list.Name}{i.ToString(CultureInfo.InvariantCulture)}").ToArray();
+        sql.Append($" AND {list.Column} IN ({string.Join(", ", names)})");
+        for (var i = 0; i < list.Values.Count; i++)
         {
-            parameters.Add(names[i][1..], values[i]);
+            parameters.Add(names[i][1..], list.Values[i]);
         }
     }
 
@@ -187,17 +200,44 @@ public abstract partial class SqlAuditStore
         }
     }
 
-    /// <summary>Continues after the previous page's last row, orders newest first and limits the rows.</summary>
-    private (string Sql, DynamicParameters Parameters) NewestFirst(StringBuilder sql, DynamicParameters parameters, AuditPosition? after, string alias, int? limit)
+    /// <summary>
+    /// Continues after the previous page's last row, orders newest first and limits the rows. A page whose rows must have
+    /// one of several values (<paramref name="oneOf"/>) is the newest rows of each value, merged: an index on the value
+    /// and time gives each value's rows newest first, where one read of them all would have to sort every match.
+    /// </summary>
+    private (string Sql, DynamicParameters Parameters) NewestFirst(
+        StringBuilder sql, DynamicParameters parameters, AuditPosition? after, string alias, int? limit, OneOf? oneOf = null)
     {
         if (after is not null)
         {
-            sql.Append($" AND ({alias}occurred_at < @afterTime OR ({alias}occurred_at = @afterTime AND {alias}id < @afterId))");
+            // The first term alone bounds an index on time; the second says which rows at that time come after.
+            sql.Append($" AND {alias}occurred_at <= @afterTime AND ({alias}occurred_at < @afterTime OR ({alias}occurred_at = @afterTime AND {alias}id < @afterId))");
             parameters.Add("afterTime", ToDbValue(AuditColumnType.Timestamp, after.OccurredAt));
             parameters.Add("afterId", ToDbValue(AuditColumnType.Id, after.Id));
         }
 
-        sql.Append($" ORDER BY {alias}occurred_at DESC, {alias}id DESC");
-        return (limit is { } rows ? Limit(sql.ToString(), rows) : sql.ToString(), parameters);
+        var order = $" ORDER BY {alias}occurred_at DESC, {alias}id DESC";
+        if (oneOf is not { Values.Count: > 1 } split || limit is not { } rows)
+        {
+            if (oneOf is not null)
+            {
+                AddIn(sql, parameters, oneOf);
+            }
+
+            sql.Append(order);
+            return (limit is { } page ? Limit(sql.ToString(), page) : sql.ToString(), parameters);
+        }
+
+        var filtered = sql.ToString();
+        var branches = split.Values.Select((value, i) =>
+        {
+            var name = split.Name + i.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(name, value);
+            return $"SELECT * FROM ({Limit($"{filtered} AND {split.Column} = @{name}{order}", rows)}) b{i.ToString(CultureInfo.InvariantCulture)}";
+        });
+        return (Limit($"SELECT * FROM ({string.Join(" UNION ALL ", branches)}) u ORDER BY u.occurred_at DESC, u.id DESC", rows), parameters);
     }
+
+    /// <summary>A filter that a row's column hold one of the values.</summary>
+    private sealed record OneOf(string Column, string Name, IReadOnlyList<object> Values);
 }

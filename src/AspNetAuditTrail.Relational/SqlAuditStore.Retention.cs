@@ -196,7 +196,7 @@ public abstract partial class SqlAuditStore : IAuditRetentionStore
         var sql = new StringBuilder($"SELECT a.id, a.occurred_at, a.tenant_id FROM {TableName(table)} a WHERE {Removable(plan, kind, "a.", parameters)}");
         if (after is { } position)
         {
-            sql.Append(" AND (a.occurred_at > @afterTime OR (a.occurred_at = @afterTime AND a.id > @afterId))");
+            sql.Append(" AND a.occurred_at >= @afterTime AND (a.occurred_at > @afterTime OR (a.occurred_at = @afterTime AND a.id > @afterId))");
             parameters.Add("afterTime", position.Time);
             parameters.Add("afterId", position.Id);
         }

@@ -8,6 +8,8 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- collector   (ingest over HTTP against the store's own)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- retention   (removing a million old rows; the API while retention runs)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- integrity   (the hash chain's cost per row and on ingest; verify on a million rows)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- queries   (each admin filter's first page on a million rows, and the plan behind it)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- indexes   (what each index of the request table costs per row written)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- changes   (change capture's cost inside SaveChanges of 1,000 entities)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- nats   (apps through JetStream to PostgreSQL, one and two collectors, against direct ingest)
 switch (args.FirstOrDefault())
@@ -22,6 +24,10 @@ switch (args.FirstOrDefault())
         return await AspNetAuditTrail.Benchmarks.Retention.RetentionRun.RunAsync(args[1..]);
     case "integrity":
         return await AspNetAuditTrail.Benchmarks.Integrity.IntegrityRun.RunAsync(args[1..]);
+    case "queries":
+        return await AspNetAuditTrail.Benchmarks.Queries.QueryTimesRun.RunAsync(args[1..]);
+    case "indexes":
+        return await AspNetAuditTrail.Benchmarks.Queries.IndexCostRun.RunAsync(args[1..]);
     case "changes":
         return await AspNetAuditTrail.Benchmarks.Changes.ChangeCaptureRun.RunAsync(args[1..]);
     case "nats":

@@ -176,6 +176,52 @@ public abstract class ReaderTests(AuditDatabase database) : DatabaseTest(databas
         Assert.Equal(rows[0].Id, Assert.Single(streamed).RequestEventId);
     }
 
+    [Fact]
+    public async Task APageOfSeveralValuesIsTheNewestOfThemAllAndPagingCoversEachRowOnce()
+    {
+        // Codes and actions interleaved in time, several rows at one instant, pages smaller than each value's rows.
+        int[] codes = [500, 404, 503, 200, 500, 599, 502, 404, 500, 503, 500, 501];
+        var units = codes.Select((code, n) =>
+        {
+            var request = Request(n / 2, status: code).Request!;
+            return new AuditUnit
+            {
+                Request = request,
+                BusinessEvents =
+                [
+                    new BusinessAuditEvent
+                    {
+                        Id = Guid.CreateVersion7(request.OccurredAt), OccurredAt = request.OccurredAt, ReceivedAt = request.OccurredAt,
+                        Level = AuditLevel.Info, Category = "orders", Action = code >= 500 ? "order.placed" : n == 3 ? "order.paid" : "order.viewed",
+                    },
+                ],
+            };
+        }).ToArray();
+        var reader = (IAuditReader)await SeedAsync(units);
+
+        var fives = await AllPagesAsync(reader, new AuditQuery { StatusClass = 5, PageSize = 3 });
+        var expected = units.Where(u => u.Request!.StatusCode >= 500).Select(u => u.Request!).OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id);
+        Assert.Equal(expected.Select(r => r.Id), fives.Select(r => r.Id));
+
+        var events = new List<BusinessAuditEvent>();
+        var query = new BusinessEventQuery { Actions = ["order.placed", "order.paid"], Categories = ["orders"], PageSize = 2 };
+        for (var page = await reader.QueryBusinessEventsAsync(query, Token); ; page = await reader.QueryBusinessEventsAsync(query, Token))
+        {
+            events.AddRange(page.Rows);
+            if (page.ContinuationToken is null)
+            {
+                break;
+            }
+
+            Assert.True(AuditPosition.TryParse(page.ContinuationToken, out var after));
+            query = query with { After = after };
+        }
+
+        var chosen = units.SelectMany(u => u.BusinessEvents).Where(e => e.Action is "order.placed" or "order.paid").OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        Assert.Equal(chosen.Select(e => e.Id), events.Select(e => e.Id));
+        Assert.Equal(10, events.Count);
+    }
+
     private sealed class NotARow : IAuditEvent
     {
         public Guid Id { get; } = Guid.Empty;

@@ -15,7 +15,7 @@ public abstract class SchemaMigratorTests(AuditDatabase database) : DatabaseTest
 
         var pending = await migrator.PendingAsync(Token);
 
-        Assert.Equal([(2, "handler_details"), (3, "security_events"), (4, "business_events"), (5, "tenants"), (6, "leases"), (7, "anonymization"), (8, "append_only"), (9, "integrity"), (10, "entity_changes")], pending.Select(c => (c.Version, c.Name)));
+        Assert.Equal([(2, "handler_details"), (3, "security_events"), (4, "business_events"), (5, "tenants"), (6, "leases"), (7, "anonymization"), (8, "append_only"), (9, "integrity"), (10, "entity_changes"), (11, "query_indexes")], pending.Select(c => (c.Version, c.Name)));
         Assert.All(pending, change => Assert.NotEmpty(change.Statements));
         Assert.Contains(pending[1].Statements, s => s.Contains("security_audit_event", StringComparison.Ordinal));
         Assert.DoesNotContain("security_audit_event", Database.TableNames());

@@ -24,8 +24,27 @@ public abstract class SchemaTests(AuditDatabase database) : DatabaseTest(databas
             Database.TableNames());
         var versions = Database.Query($"SELECT version, name FROM {Database.Table(AuditTables.SchemaVersion)} ORDER BY version")
             .Select(r => ((long)r["version"]!, (string)r["name"]!));
-        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases"), (7L, "anonymization"), (8L, "append_only"), (9L, "integrity"), (10L, "entity_changes")], versions);
+        Assert.Equal([(1L, "initial_schema"), (2L, "handler_details"), (3L, "security_events"), (4L, "business_events"), (5L, "tenants"), (6L, "leases"), (7L, "anonymization"), (8L, "append_only"), (9L, "integrity"), (10L, "entity_changes"), (11L, "query_indexes")], versions);
         Assert.Equal(2L, Database.Scalar<long>($"SELECT count(*) FROM {Database.Requests}"));
+    }
+
+    [Fact]
+    public async Task EveryTableIsIndexedForItsTenantsNewestFirstAndChangesByAction()
+    {
+        await using (var app = new SampleApp(Database))
+        {
+            await app.CreateClient().GetAsync("/api/products", Token);
+            await app.DrainAsync();
+        }
+
+        foreach (var table in AuditDatabase.AuditTableNames)
+        {
+            var indexes = Database.IndexNames(table);
+            Assert.Contains($"ix_{table}_tenant_time", indexes);
+            Assert.DoesNotContain($"ix_{table}_tenant", indexes);
+        }
+
+        Assert.Contains("ix_entity_change_audit_event_action", Database.IndexNames(AuditTables.EntityChange.Name));
     }
 
     [Fact]

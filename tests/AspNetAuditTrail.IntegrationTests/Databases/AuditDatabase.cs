@@ -67,6 +67,9 @@ public abstract class AuditDatabase : IAsyncDisposable
     /// <summary>A table's columns in order, with their maximum length (0 when unbounded or not text).</summary>
     public abstract IReadOnlyList<(string Name, int MaxLength)> Columns(string table);
 
+    /// <summary>The names of the table's indexes, in order.</summary>
+    public abstract IReadOnlyList<string> IndexNames(string table);
+
     /// <summary>Runs this dialect's scripts from <c>sql/</c> up to a version, as a DBA would by hand.</summary>
     public virtual async Task ApplyScriptsByHandAsync(int upToVersion)
     {

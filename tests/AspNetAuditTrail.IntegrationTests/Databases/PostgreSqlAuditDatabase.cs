@@ -45,6 +45,10 @@ public sealed class PostgreSqlAuditDatabase(PostgreSqlServer server, bool fresh,
         Query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name")
             .Select(r => (string)r["table_name"]!).ToArray();
 
+    public override IReadOnlyList<string> IndexNames(string table) =>
+        Query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table ORDER BY indexname", new { table })
+            .Select(r => (string)r["indexname"]!).ToArray();
+
     public override IReadOnlyList<(string Name, int MaxLength)> Columns(string table) =>
         Query("""
             SELECT column_name, coalesce(character_maximum_length, 0) AS max_length FROM information_schema.columns

@@ -51,6 +51,10 @@ public sealed partial class SqlServerAuditDatabase(SqlServerServer server, bool 
         Query("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = @schema ORDER BY TABLE_NAME", new { schema = Schema })
             .Select(r => (string)r["TABLE_NAME"]!).ToArray();
 
+    public override IReadOnlyList<string> IndexNames(string table) =>
+        Query("SELECT i.name FROM sys.indexes i WHERE i.name IS NOT NULL AND i.object_id = OBJECT_ID(@table) ORDER BY i.name", new { table = $"[{Schema}].[{table}]" })
+            .Select(r => (string)r["name"]!).ToArray();
+
     public override IReadOnlyList<(string Name, int MaxLength)> Columns(string table) =>
         Query("""
             SELECT COLUMN_NAME, CASE WHEN CHARACTER_MAXIMUM_LENGTH > 0 THEN CHARACTER_MAXIMUM_LENGTH ELSE 0 END AS max_length

@@ -39,6 +39,9 @@ public sealed class SqliteAuditDatabase : AuditDatabase
     public override IReadOnlyList<string> TableNames() =>
         Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Select(r => (string)r["name"]!).ToArray();
 
+    public override IReadOnlyList<string> IndexNames(string table) =>
+        Query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table ORDER BY name", new { table }).Select(r => (string)r["name"]!).ToArray();
+
     public override IReadOnlyList<(string Name, int MaxLength)> Columns(string table) =>
         Query($"SELECT name FROM pragma_table_info('{table}') ORDER BY cid").Select(r => ((string)r["name"]!, 0)).ToArray();
 

@@ -1,0 +1,22 @@
+-- AspNetAuditTrail schema version 11 (SQLite): indexes chosen from the admin and report filters. A tenant's rows are
+-- read newest first, with or without the second level: the tenant index is (tenant_id, occurred_at), which gives that
+-- order, instead of (tenant_id, subtenant_id, occurred_at), which gave it only when the second level was named.
+-- Entity changes are filtered by action (deletions, say) newest first.
+
+DROP INDEX IF EXISTS ix_request_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_request_audit_event_tenant_time ON request_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_login_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_login_audit_event_tenant_time ON login_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_security_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_security_audit_event_tenant_time ON security_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_process_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_process_audit_event_tenant_time ON process_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_step_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_step_audit_event_tenant_time ON step_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_registration_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_registration_audit_event_tenant_time ON registration_audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_audit_event_tenant_time ON audit_event (tenant_id, occurred_at);
+DROP INDEX IF EXISTS ix_entity_change_audit_event_tenant;
+CREATE INDEX IF NOT EXISTS ix_entity_change_audit_event_tenant_time ON entity_change_audit_event (tenant_id, occurred_at);
+CREATE INDEX IF NOT EXISTS ix_entity_change_audit_event_action ON entity_change_audit_event (action, occurred_at);
