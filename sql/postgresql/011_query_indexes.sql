@@ -1,7 +1,9 @@
 -- AspNetAuditTrail schema version 11 (PostgreSQL): indexes chosen from the admin and report filters. A tenant's rows are
 -- read newest first, with or without the second level: the tenant index is (tenant_id, occurred_at), which gives that
 -- order, instead of (tenant_id, subtenant_id, occurred_at), which gave it only when the second level was named.
--- Entity changes are filtered by action (deletions, say) newest first.
+-- Entity changes are filtered by action (deletions, say) newest first. The path and route indexes served no query (a
+-- path filter is a LIKE pattern, which neither index can answer, and nothing filters by route): they cost each row
+-- written and are dropped.
 
 DROP INDEX IF EXISTS ix_request_audit_event_tenant;
 CREATE INDEX IF NOT EXISTS ix_request_audit_event_tenant_time ON request_audit_event (tenant_id, occurred_at);
@@ -20,3 +22,5 @@ CREATE INDEX IF NOT EXISTS ix_audit_event_tenant_time ON audit_event (tenant_id,
 DROP INDEX IF EXISTS ix_entity_change_audit_event_tenant;
 CREATE INDEX IF NOT EXISTS ix_entity_change_audit_event_tenant_time ON entity_change_audit_event (tenant_id, occurred_at);
 CREATE INDEX IF NOT EXISTS ix_entity_change_audit_event_action ON entity_change_audit_event (action, occurred_at);
+DROP INDEX IF EXISTS ix_request_audit_event_path;
+DROP INDEX IF EXISTS ix_request_audit_event_route_template;

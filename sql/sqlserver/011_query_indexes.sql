@@ -1,7 +1,9 @@
 -- AspNetAuditTrail schema version 11 (SQL Server): indexes chosen from the admin and report filters. A tenant's rows are
 -- read newest first, with or without the second level: the tenant index is (tenant_id, occurred_at), which gives that
 -- order, instead of (tenant_id, subtenant_id, occurred_at), which gave it only when the second level was named.
--- Entity changes are filtered by action (deletions, say) newest first.
+-- Entity changes are filtered by action (deletions, say) newest first. The path and route indexes served no query (a
+-- path filter is a LIKE pattern, which neither index can answer, and nothing filters by route): they cost each row
+-- written and are dropped.
 -- $(AuditSchema): see 001_initial_schema.sql.
 
 IF EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_request_audit_event_tenant' AND object_id = OBJECT_ID(N'[$(AuditSchema)].[request_audit_event]'))
@@ -54,4 +56,7 @@ IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_entity_change_audit_e
 GO
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_entity_change_audit_event_action' AND object_id = OBJECT_ID(N'[$(AuditSchema)].[entity_change_audit_event]'))
     CREATE INDEX ix_entity_change_audit_event_action ON [$(AuditSchema)].[entity_change_audit_event] (action, occurred_at);
+GO
+IF EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_request_audit_event_route_template' AND object_id = OBJECT_ID(N'[$(AuditSchema)].[request_audit_event]'))
+    DROP INDEX ix_request_audit_event_route_template ON [$(AuditSchema)].[request_audit_event];
 GO

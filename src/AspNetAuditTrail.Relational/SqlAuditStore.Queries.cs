@@ -8,6 +8,13 @@ namespace AspNetAuditTrail.Relational;
 /// <summary>The reading statements of <see cref="SqlAuditStore"/>: every filter a parameter, every page a keyset.</summary>
 public abstract partial class SqlAuditStore
 {
+    /// <summary>
+    /// The condition that the status code in <paramref name="column"/> is of a class: from <c>@statusFrom</c> up to
+    /// <c>@statusTo</c>. A dialect whose planner cannot tell a common class from a rare one can keep the status index
+    /// out of it, so that a page is read newest first instead of every row of the class being sorted.
+    /// </summary>
+    protected virtual string StatusClassCondition(string column) => $"{column} >= @statusFrom AND {column} < @statusTo";
+
     /// <summary>The statement and parameters of a request query.</summary>
     internal (string Sql, DynamicParameters Parameters) RequestQuery(AuditQuery query, int? limit)
     {
@@ -18,17 +25,11 @@ public abstract partial class SqlAuditStore
         AddEquals(sql, parameters, "r.user_id", "userId", query.UserId);
         AddEquals(sql, parameters, "r.method", "method", query.Method);
         AddEquals(sql, parameters, "r.status_code", "status", query.StatusCode);
-        OneOf? statusClass = null;
-        if (query.StatusClass is { } number && limit is null)
+        if (query.StatusClass is { } statusClass)
         {
-            sql.Append(" AND r.status_code >= @statusFrom AND r.status_code < @statusTo");
-            parameters.Add("statusFrom", number * 100);
-            parameters.Add("statusTo", (number + 1) * 100);
-        }
-        else if (query.StatusClass is { } code)
-        {
-            // A page of a class is the newest of each of its codes: every code read newest first from its index.
-            statusClass = new OneOf("r.status_code", "statusCode", [.. Enumerable.Range(code * 100, 100).Cast<object>()]);
+            sql.Append($" AND {StatusClassCondition("r.status_code")}");
+            parameters.Add("statusFrom", statusClass * 100);
+            parameters.Add("statusTo", (statusClass + 1) * 100);
         }
 
         if (query.PathPattern is not null)
@@ -49,7 +50,7 @@ public abstract partial class SqlAuditStore
             sql.Append($" AND EXISTS (SELECT 1 FROM {TableName(linked)} x WHERE x.request_event_id = r.id)");
         }
 
-        return NewestFirst(sql, parameters, query.After, "r.", limit, statusClass);
+        return NewestFirst(sql, parameters, query.After, "r.", limit);
     }
 
     /// <summary>The statement and parameters of a business-event query.</summary>

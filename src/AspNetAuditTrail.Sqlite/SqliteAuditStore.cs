@@ -94,6 +94,12 @@ public sealed class SqliteAuditStore : SqlAuditStore
             ? new DateTimeOffset(time, TimeSpan.Zero)
             : base.FromDbValue(type, value);
 
+    /// <summary>
+    /// Unary plus keeps the status index out of a class: without statistics of ranges SQLite would read every row of
+    /// the class through it and sort them all (seconds for 2xx on a million rows), where reading newest first finds a page at once.
+    /// </summary>
+    protected override string StatusClassCondition(string column) => $"+{column} >= @statusFrom AND +{column} < @statusTo";
+
     /// <inheritdoc />
     protected override string? PackedValuesSql(IReadOnlyList<string> columns) => $"json_array({string.Join(", ", columns)})";
 
