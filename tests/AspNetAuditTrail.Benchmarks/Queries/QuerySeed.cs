@@ -21,9 +21,13 @@ internal static class QuerySeed
         "CASE WHEN i % 20 < 14 THEN 'GET' WHEN i % 20 < 18 THEN 'POST' WHEN i % 20 = 18 THEN 'PUT' ELSE 'DELETE' END, 'https', " +
         "CASE WHEN i % 50 = 0 THEN '/api/login' WHEN i % 50 = 1 THEN '/health' WHEN i % 50 < 12 THEN '/api/orders/' || (i % 5000) ELSE '/api/products/' || (i % 1000) END, " +
         "CASE WHEN i % 97 = 0 THEN 500 WHEN i % 97 = 1 THEN 403 WHEN i % 97 < 4 THEN 404 WHEN i % 97 < 6 THEN 400 WHEN i % 97 < 10 THEN 201 ELSE 200 END, " +
-        "1.5, '10.0.' || (i % 250) || '.1', 'bench/1.0', CASE WHEN i % 10 < 3 THEN NULL ELSE 'user-' || (i % 5003) END, 'None', 'None', 'bench-api', 'tenant-' || (i % 20), " +
+        "1.5, '10.0.' || (i % 250) || '.1', 'bench/1.0', CASE WHEN i % 10 < 3 THEN NULL ELSE 'user-' || (i % 5003) END, 'None', 'None', 'bench-api', " + TenantValue + ", " +
         "CASE WHEN i % 50 = 0 THEN '/api/login' WHEN i % 50 = 1 THEN '/health' WHEN i % 50 < 12 THEN '/api/orders/{id}' ELSE '/api/products/{id}' END, " +
-        "'0193a000-0000-7000-8000-000000000001', i, '" + Mac + "'";
+        SealValues;
+
+    private const string TenantValue = "'tenant-' || (i % 20)";
+
+    private const string SealValues = "'0193a000-0000-7000-8000-000000000001', i, '" + Mac + "'";
 
     /// <summary>A row MAC's length and alphabet (the rows are not verified).</summary>
     private const string Mac = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
@@ -72,10 +76,14 @@ internal static class QuerySeed
         await RetentionSeed.AnalyzeAsync(store, connectionString);
     }
 
-    /// <summary>Request rows by one statement: <paramref name="rows"/> of them, <paramref name="step"/> seconds apart from <paramref name="start"/> (Unix seconds).</summary>
-    public static Task InsertRequestsAsync(DbConnection connection, bool sqlite, int rows, double start, double step) =>
+    /// <summary>
+    /// Request rows by one statement: <paramref name="rows"/> of them, <paramref name="step"/> seconds apart from
+    /// <paramref name="start"/> (Unix seconds); with a tenant and a seal, or (an app with neither, the default) without.
+    /// </summary>
+    public static Task InsertRequestsAsync(DbConnection connection, bool sqlite, int rows, double start, double step, bool tenantsAndSeals = true) =>
         connection.ExecuteAsync(
-            $"{Series(sqlite)} INSERT INTO {AuditTables.Request.Name} ({RequestColumns}) SELECT {Id(sqlite)}, {Time(sqlite)}, {RequestValues} FROM s",
+            $"{Series(sqlite)} INSERT INTO {AuditTables.Request.Name} ({RequestColumns}) SELECT {Id(sqlite)}, {Time(sqlite)}, " +
+            (tenantsAndSeals ? RequestValues : RequestValues.Replace(TenantValue, "NULL", StringComparison.Ordinal).Replace(SealValues, "NULL, NULL, NULL", StringComparison.Ordinal)) + " FROM s",
             new { rows, start, step },
             commandTimeout: 900);
 
