@@ -1,5 +1,8 @@
 using System.Data.Common;
 using AspNetAuditTrail.Benchmarks.Load;
+using AspNetAuditTrail.PostgreSql;
+using AspNetAuditTrail.Relational;
+using AspNetAuditTrail.Sqlite;
 using AspNetAuditTrail.Testing;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -64,6 +67,11 @@ internal sealed class BenchmarkDatabases : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>The audit store of a database made by <see cref="CreateAsync"/>.</summary>
+    public static SqlAuditStore Store(AuditedStore store, string connectionString) => store == AuditedStore.Sqlite
+        ? new SqliteAuditStore(connectionString, TimeProvider.System)
+        : new PostgreSqlAuditStore(connectionString, TimeProvider.System);
 
     /// <summary>Opens a connection to a database made by <see cref="CreateAsync"/>.</summary>
     public static DbConnection Connect(AuditedStore store, string connectionString) =>

@@ -23,14 +23,14 @@ internal static class SideBySideReport
         text.AppendLine();
         text.AppendLine("Full speed (each connection sends its next request as soon as the last one is answered):");
         text.AppendLine();
-        text.AppendLine("| setup | requests/s | spread | ÷ bare | spread | p50 ms | p99 ms | API CPU/request | PostgreSQL CPU/request | allocated/request | events written | events lost (all rounds) |");
-        text.AppendLine("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| setup | requests/s | spread | ÷ bare | spread | p50 ms | p99 ms | API CPU/request | PostgreSQL CPU/request | allocated/request | events written | events lost (all rounds) | events spilled (all rounds) |");
+        text.AppendLine("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var setup in rounds)
         {
             var (r, audited) = (setup.Median, setup.Setup.Audited);
             var (ratio, low, high) = setup.RatioTo(bareRounds);
             var (slowest, fastest) = (setup.Runs.Min(x => x.Wrk.RequestsPerSecond), setup.Runs.Max(x => x.Wrk.RequestsPerSecond));
-            Line($"| {r.Setup.Name} | {r.Wrk.RequestsPerSecond:N0} | {slowest:N0} to {fastest:N0} | {ratio:N2} | {(r.Setup.Store == AuditedStore.None ? "" : $"{low:N2} to {high:N2}")} | {r.Wrk.P50Ms:N2} | {r.Wrk.P99Ms:N2} | {r.CpuMicrosecondsPerRequest:N0} µs | {(r.Setup.Store == AuditedStore.PostgreSql ? $"{r.DatabaseCpuMicrosecondsPerRequest:N0} µs" : "")} | {r.AllocatedBytesPerRequest / 1024:N2} KB | {(audited ? r.EventsWritten.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(audited ? setup.EventsLost.ToString(CultureInfo.InvariantCulture) : "")} |");
+            Line($"| {r.Setup.Name} | {r.Wrk.RequestsPerSecond:N0} | {slowest:N0} to {fastest:N0} | {ratio:N2} | {(r.Setup.Store == AuditedStore.None ? "" : $"{low:N2} to {high:N2}")} | {r.Wrk.P50Ms:N2} | {r.Wrk.P99Ms:N2} | {r.CpuMicrosecondsPerRequest:N0} µs | {(r.Setup.Store == AuditedStore.PostgreSql ? $"{r.DatabaseCpuMicrosecondsPerRequest:N0} µs" : "")} | {r.AllocatedBytesPerRequest / 1024:N2} KB | {(audited ? r.EventsWritten.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(audited ? setup.EventsLost.ToString(CultureInfo.InvariantCulture) : "")} | {(audited ? setup.Runs.Sum(x => x.Spilled).ToString("N0", CultureInfo.InvariantCulture) : "")} |");
         }
 
         text.AppendLine();

@@ -95,7 +95,7 @@ internal static class IntegrityRun
     {
         using var verifier = new AuditVerifier([Convert.FromBase64String(ChainKey)], [signing.PublicKey]);
         var watch = Stopwatch.StartNew();
-        var verification = await verifier.VerifyAsync(Store(store, connectionString), [], new AuditVerifyScope(), null, CancellationToken.None);
+        var verification = await verifier.VerifyAsync(BenchmarkDatabases.Store(store, connectionString), [], new AuditVerifyScope(), null, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
         return verification.Verified && verification.Rows == rows
             ? rows / seconds
@@ -105,7 +105,7 @@ internal static class IntegrityRun
     /// <summary>Reading the trail's one chain back in canonical form, nothing checked, in rows per second.</summary>
     private static async Task<double> ReadRateAsync(AuditedStore store, string connectionString)
     {
-        var reader = Store(store, connectionString);
+        var reader = BenchmarkDatabases.Store(store, connectionString);
         var chain = (await reader.ReadChainsAsync(CancellationToken.None)).Single().ChainId;
         var watch = Stopwatch.StartNew();
         long read = 0;
@@ -147,7 +147,7 @@ internal static class IntegrityRun
     private static async Task<(double Seconds, string ConnectionString)> IngestAsync(BenchmarkDatabases databases, AuditedStore store, int events, AuditSigningKey? signing)
     {
         var connectionString = await databases.CreateAsync(store);
-        await Store(store, connectionString).MigrateAsync(CancellationToken.None);
+        await BenchmarkDatabases.Store(store, connectionString).MigrateAsync(CancellationToken.None);
         await databases.SettleAsync(store);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "integrity-benchmark" });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -181,7 +181,4 @@ internal static class IntegrityRun
         Integrity = new AuditIntegrityOptions { Enabled = true, ChainKey = ChainKey, SigningKey = signing.ExportPrivateKey() },
     };
 
-    private static SqlAuditStore Store(AuditedStore store, string connectionString) => store == AuditedStore.Sqlite
-        ? new SqliteAuditStore(connectionString, TimeProvider.System)
-        : new PostgreSqlAuditStore(connectionString, TimeProvider.System);
 }

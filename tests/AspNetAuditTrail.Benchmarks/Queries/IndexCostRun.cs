@@ -68,7 +68,7 @@ internal static class IndexCostRun
     private static async Task<IReadOnlyList<string>> IndexesAsync(BenchmarkDatabases databases, AuditedStore store)
     {
         var connectionString = await databases.CreateAsync(store);
-        await Store(store, connectionString).MigrateAsync(CancellationToken.None);
+        await BenchmarkDatabases.Store(store, connectionString).MigrateAsync(CancellationToken.None);
         await using var connection = BenchmarkDatabases.Connect(store, connectionString);
         var sql = store == AuditedStore.Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND name LIKE 'ix%' ORDER BY name"
@@ -81,7 +81,7 @@ internal static class IndexCostRun
         BenchmarkDatabases databases, AuditedStore store, IReadOnlyList<string> dropped, int rows, bool tenantsAndSeals)
     {
         var connectionString = await databases.CreateAsync(store);
-        await Store(store, connectionString).MigrateAsync(CancellationToken.None);
+        await BenchmarkDatabases.Store(store, connectionString).MigrateAsync(CancellationToken.None);
         await using var connection = BenchmarkDatabases.Connect(store, connectionString);
         await connection.OpenAsync();
         foreach (var index in dropped)
@@ -101,7 +101,4 @@ internal static class IndexCostRun
         return (seconds, sizes);
     }
 
-    private static SqlAuditStore Store(AuditedStore store, string connectionString) => store == AuditedStore.Sqlite
-        ? new SqliteAuditStore(connectionString, TimeProvider.System)
-        : new PostgreSqlAuditStore(connectionString, TimeProvider.System);
 }

@@ -27,7 +27,7 @@ internal static class QueryTimesRun
         foreach (var store in new[] { AuditedStore.Sqlite, AuditedStore.PostgreSql })
         {
             var connectionString = await databases.CreateAsync(store);
-            var audit = Store(store, connectionString);
+            var audit = BenchmarkDatabases.Store(store, connectionString);
             await audit.MigrateAsync(CancellationToken.None);
             var watch = Stopwatch.StartNew();
             await QuerySeed.SeedAsync(store, connectionString, rows);
@@ -68,7 +68,4 @@ internal static class QueryTimesRun
             .Select(l => l.Split("  (cost")[0].Split(" (cost")[0]));
     }
 
-    private static SqlAuditStore Store(AuditedStore store, string connectionString) => store == AuditedStore.Sqlite
-        ? new SqliteAuditStore(connectionString, TimeProvider.System)
-        : new PostgreSqlAuditStore(connectionString, TimeProvider.System);
 }
