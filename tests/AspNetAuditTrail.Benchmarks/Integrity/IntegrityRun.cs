@@ -5,7 +5,6 @@ using AspNetAuditTrail.Benchmarks.Load;
 using AspNetAuditTrail.Configuration;
 using AspNetAuditTrail.Events;
 using AspNetAuditTrail.Integrity;
-using AspNetAuditTrail.PostgreSql;
 using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Sqlite;
 using AspNetAuditTrail.Writing;

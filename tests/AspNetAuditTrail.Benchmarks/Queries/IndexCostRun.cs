@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AspNetAuditTrail.Benchmarks.Load;
-using AspNetAuditTrail.PostgreSql;
 using AspNetAuditTrail.Relational;
-using AspNetAuditTrail.Sqlite;
 using Dapper;
 
 namespace AspNetAuditTrail.Benchmarks.Queries;
