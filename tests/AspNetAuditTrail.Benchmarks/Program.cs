@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- side-by-side   (the load and ingest run)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- --filter '*HotPath*'   (BenchmarkDotNet)
+// dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- middleware   (the bare API against the API audited into a store that discards its rows)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- flood   (memory under a flood of large bodies)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- collector   (ingest over HTTP against the store's own)
 // dotnet run -c Release --project tests/AspNetAuditTrail.Benchmarks -- retention   (removing a million old rows; the API while retention runs)
@@ -16,6 +17,8 @@ switch (args.FirstOrDefault())
 {
     case "side-by-side":
         return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]), args);
+    case "middleware":
+        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]) with { MiddlewareOnly = true }, args);
     case "flood":
         return await FloodRun.RunAsync();
     case "collector":

@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace AspNetAuditTrail.Benchmarks;
 
-/// <summary>The side-by-side run's settings, from <c>--name value</c> arguments.</summary>
+/// <summary>
+/// The side-by-side run's settings, from <c>--name value</c> arguments; <see cref="MiddlewareOnly"/> (the
+/// <c>middleware</c> run) keeps the bare API and the API audited into a store that discards its rows.
+/// </summary>
 internal sealed record SideBySideOptions(
-    int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int PacedRate, int Rounds, int IngestEvents, int? BatchSize, bool PostgreSql, bool Peers, bool SplitCores)
+    int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int PacedRate, int Rounds, int IngestEvents, int? BatchSize, bool PostgreSql, bool Peers, bool SplitCores, bool MiddlewareOnly = false)
 {
     public static SideBySideOptions Parse(IReadOnlyList<string> args)
     {

@@ -87,6 +87,12 @@ internal static class SideBySideReport
             }
         }
 
+        if (Find(new LoadSetup(AuditedStore.Discard, Bodies: false)) is { } discard)
+        {
+            var added = Medians.Of(discard.Runs.Zip(bareRounds.Runs, (a, b) => a.CpuMicrosecondsPerRequest - b.CpuMicrosecondsPerRequest));
+            Line($"- middleware on a real Kestrel request, store discarding: {added:N1} µs more API CPU per request than bare, the median of each round's difference (target ≤ 4 µs) {Mark(added <= 4)}");
+        }
+
         if (Find(new LoadSetup(AuditedStore.Sqlite, Bodies: false)) is { } sqlite)
         {
             var spilled = sqlite.Runs.Sum(r => r.Spilled);

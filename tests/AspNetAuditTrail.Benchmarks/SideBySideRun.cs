@@ -7,7 +7,8 @@ namespace AspNetAuditTrail.Benchmarks;
 
 /// <summary>
 /// The side-by-side run: the API bare, logging each request to a file as its peers do (W3C, Serilog), audited to
-/// SQLite and audited to PostgreSQL, each with and without body capture and in strict mode, under the same wrk load; then ingest through the pipeline against the raw bulk path.
+/// SQLite and audited to PostgreSQL, each with and without body capture and in strict mode, and audited into a store that
+/// discards its rows (the middleware's own cost), under the same wrk load; then ingest through the pipeline against the raw bulk path.
 /// Prints Markdown tables and the targets, and returns 1 when events were lost.
 /// </summary>
 internal static class SideBySideRun
@@ -27,8 +28,13 @@ internal static class SideBySideRun
         }
 
         await using var databases = new BenchmarkDatabases();
-        var stores = new List<AuditedStore> { AuditedStore.Sqlite };
-        if (options.PostgreSql)
+        var stores = new List<AuditedStore>();
+        if (!options.MiddlewareOnly)
+        {
+            stores.Add(AuditedStore.Sqlite);
+        }
+
+        if (options.PostgreSql && !options.MiddlewareOnly)
         {
             await databases.StartPostgreSqlAsync();
             CoreLayout.MovePostgreSql();
@@ -36,11 +42,12 @@ internal static class SideBySideRun
         }
 
         var setups = new List<LoadSetup> { new(AuditedStore.None, Bodies: false) };
-        if (options.Peers)
+        if (options.Peers && !options.MiddlewareOnly)
         {
             setups.AddRange([new(AuditedStore.W3cFile, Bodies: false), new(AuditedStore.SerilogFile, Bodies: false)]);
         }
 
+        setups.Add(new LoadSetup(AuditedStore.Discard, Bodies: false));
         setups.AddRange(stores.SelectMany(s => new[] { new LoadSetup(s, Bodies: false), new LoadSetup(s, Bodies: true), new LoadSetup(s, Bodies: false, Strict: true) }));
 
         Console.WriteLine($"Load: {options.Rounds} round(s) of {setups.Count} setups, {options.WarmUpSeconds} s warm-up + {options.DurationSeconds} s each");

@@ -15,4 +15,7 @@ internal enum AuditedStore
 
     /// <summary>Serilog's request logging to a JSON file (Serilog.AspNetCore, Serilog.Sinks.File, compact JSON).</summary>
     SerilogFile,
+
+    /// <summary>Audited by this package into a store that keeps nothing (<see cref="DiscardingStore"/>).</summary>
+    Discard,
 }

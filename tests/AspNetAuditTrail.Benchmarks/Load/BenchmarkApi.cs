@@ -27,9 +27,10 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     private long _spilled;
     private int _orders;
 
-    private BenchmarkApi(WebApplication app)
+    private BenchmarkApi(WebApplication app, DiscardingStore discard)
     {
         _app = app;
+        Discarded = discard;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == AuditMetrics.MeterName && instrument.Name is "audit.events.dropped" or "audit.events.spilled")
@@ -51,6 +52,9 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     /// <summary>Audit events the pipeline put in its journal instead of the queue.</summary>
     public long Spilled => Interlocked.Read(ref _spilled);
 
+    /// <summary>The store of the <see cref="AuditedStore.Discard"/> setup (unused by the others).</summary>
+    public DiscardingStore Discarded { get; }
+
     /// <summary>The loopback port the API listens on, chosen by the system at start.</summary>
     public int Port => new Uri(_app.Urls.Single()).Port;
 
@@ -58,6 +62,7 @@ internal sealed class BenchmarkApi : IAsyncDisposable
     public static async Task<BenchmarkApi> StartAsync(
         LoadSetup setup, string? connectionString, string journalFolder, int? batchSize, Action<AuditTrailOptions>? configure = null)
     {
+        var discard = new DiscardingStore();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -79,10 +84,15 @@ internal sealed class BenchmarkApi : IAsyncDisposable
 
                 configure?.Invoke(options);
             });
-            _ = setup.Store == AuditedStore.Sqlite ? audit.UseSqlite(connectionString) : audit.UsePostgreSql(connectionString);
+            _ = setup.Store switch
+            {
+                AuditedStore.Sqlite => audit.UseSqlite(connectionString),
+                AuditedStore.Discard => audit.UseStore(_ => discard, discard.Identity),
+                _ => audit.UsePostgreSql(connectionString),
+            };
         }
 
-        var api = new BenchmarkApi(builder.Build());
+        var api = new BenchmarkApi(builder.Build(), discard);
         var app = api._app;
         app.Use((context, next) =>
         {

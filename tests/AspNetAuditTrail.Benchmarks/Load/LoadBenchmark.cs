@@ -35,7 +35,7 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
 
     private async Task<LoadResult> RunOnceAsync(LoadSetup setup)
     {
-        var connectionString = setup.Audited ? await databases.CreateAsync(setup.Store) : null;
+        var connectionString = setup.Audited && setup.Store != AuditedStore.Discard ? await databases.CreateAsync(setup.Store) : null;
         var api = await BenchmarkApi.StartAsync(setup, connectionString, databases.NewFolder(), batchSize);
         var port = api.Port;
         WrkResult measured, paced;
@@ -57,7 +57,7 @@ internal sealed class LoadBenchmark(Wrk wrk, BenchmarkDatabases databases, TimeS
             await api.StopAsync();
         }
 
-        var written = connectionString is null ? 0 : await BenchmarkDatabases.CountAsync(setup.Store, connectionString, AuditTables.Request.Name);
+        var written = connectionString is null ? api.Discarded.Requests : await BenchmarkDatabases.CountAsync(setup.Store, connectionString, AuditTables.Request.Name);
         var expected = setup.Audited ? api.Requests : 0;
         return new LoadResult(setup, measured, paced, allocated, cpu, database, expected, written, api.Dropped, api.Spilled);
     }

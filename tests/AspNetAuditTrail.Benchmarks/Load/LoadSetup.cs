@@ -7,7 +7,7 @@ namespace AspNetAuditTrail.Benchmarks.Load;
 internal sealed record LoadSetup(AuditedStore Store, bool Bodies, bool Strict = false)
 {
     /// <summary>Whether this package audits the API (its rows are counted).</summary>
-    public bool Audited => Store is AuditedStore.Sqlite or AuditedStore.PostgreSql;
+    public bool Audited => Store is AuditedStore.Sqlite or AuditedStore.PostgreSql or AuditedStore.Discard;
 
     private string Kind => Strict ? ", strict" : Bodies ? ", bodies" : "";
 
@@ -17,6 +17,7 @@ internal sealed record LoadSetup(AuditedStore Store, bool Bodies, bool Strict = 
         AuditedStore.W3cFile => "W3C log file (HttpLogging)",
         AuditedStore.SerilogFile => "Serilog request log, JSON file",
         AuditedStore.Sqlite => "SQLite" + Kind,
+        AuditedStore.Discard => "audited, store discarding" + Kind,
         _ => "PostgreSQL" + Kind,
     };
 }
