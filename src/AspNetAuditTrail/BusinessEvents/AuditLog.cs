@@ -77,7 +77,7 @@ internal sealed class AuditLog(
             var http = request.HttpContext;
             var (tenant, subtenant) = tenants.Of(request, http);
             var live = request.IsLive;
-            var (processId, userId) = (live ? request.CurrentProcessId() : null, SingleLineText.Neutralize(request.UserId ?? UserIdReader.Read(http?.User, current.Options.UserIdClaim)));
+            var (processId, userId) = (live ? request.CurrentProcessId() : null, SingleLineText.Neutralize(request.UserId ?? UserIdReader.Read(http, current.Options.UserIdClaim)));
             var rows = new List<EntityChangeAuditEvent>(changes.Count);
             foreach (var change in changes)
             {
@@ -134,7 +134,7 @@ internal sealed class AuditLog(
                 Message = SingleLineText.Neutralize(e.Message),
                 Outcome = outcome,
                 UserKey = SingleLineText.Neutralize(e.UserKey),
-                UserId = SingleLineText.Neutralize(e.UserKey ?? request.UserId ?? UserIdReader.Read(http?.User, current.Options.UserIdClaim)),
+                UserId = SingleLineText.Neutralize(e.UserKey ?? request.UserId ?? UserIdReader.Read(http, current.Options.UserIdClaim)),
                 SessionId = SingleLineText.Neutralize(e.SessionId),
                 ResourceType = SingleLineText.Neutralize(e.ResourceType),
                 ResourceId = SingleLineText.Neutralize(e.ResourceId),

@@ -41,18 +41,23 @@ internal sealed class AuditUnitBuilder(RequestEventFactory events, SecurityRecor
             Request = request,
             Logins = logins,
             SecurityEvents = securityEvents,
-            Processes = processRows.SelectMany(u => u.Processes).ToArray(),
-            Steps = processRows.SelectMany(u => u.Steps).ToArray(),
-            Registrations = processRows.SelectMany(u => u.Registrations).ToArray(),
+            Processes = processRows.Count == 0 ? [] : processRows.SelectMany(u => u.Processes).ToArray(),
+            Steps = processRows.Count == 0 ? [] : processRows.SelectMany(u => u.Steps).ToArray(),
+            Registrations = processRows.Count == 0 ? [] : processRows.SelectMany(u => u.Registrations).ToArray(),
             BusinessEvents = businessEvents,
             EntityChanges = changes,
         };
     }
 
     /// <summary>Ends the request's recording and takes the rows of every process that ran in it.</summary>
-    private List<AuditUnit> TakeProcessRows(RequestAuditCollector auditContext, bool requestRowWritten)
+    private IReadOnlyList<AuditUnit> TakeProcessRows(RequestAuditCollector auditContext, bool requestRowWritten)
     {
         var processes = auditContext.End();
+        if (processes.Length == 0)
+        {
+            return [];
+        }
+
         var rows = new List<AuditUnit>(processes.Length);
         foreach (var process in processes)
         {

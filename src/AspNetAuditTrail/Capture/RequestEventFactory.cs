@@ -57,7 +57,7 @@ internal sealed class RequestEventFactory(AuditTenants tenants, ILogger<RequestE
             ResponseSize = bodies.ResponseSize,
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
             UserAgent = SingleLineText.Neutralize(request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null),
-            UserId = SingleLineText.Neutralize(auditContext.UserId ?? UserIdReader.Read(context.User, current.Options.UserIdClaim)),
+            UserId = SingleLineText.Neutralize(auditContext.UserId ?? UserIdReader.Read(context, current.Options.UserIdClaim)),
             RequestContentType = request.ContentType,
             RequestBody = requestBody,
             RequestBodyStatus = requestBodyStatus,

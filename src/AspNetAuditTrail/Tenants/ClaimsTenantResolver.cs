@@ -9,8 +9,8 @@ internal sealed class ClaimsTenantResolver(AuditSettingsProvider settings) : IAu
     public AuditTenant? Resolve(HttpContext context)
     {
         var options = settings.Current.Options;
-        var user = context.User;
-        return user.FindFirst(options.TenantClaim)?.Value is { Length: > 0 } tenant
+        var user = UserIdReader.Principal(context);
+        return user?.FindFirst(options.TenantClaim)?.Value is { Length: > 0 } tenant
             ? new AuditTenant(tenant, user.FindFirst(options.SubtenantClaim)?.Value)
             : null;
     }
