@@ -63,6 +63,7 @@ internal sealed class IngestBenchmark(BenchmarkDatabases databases, int events, 
         {
             options.ConnectionString = connectionString;
             options.QueueCapacity = events;
+            options.QueueCapacityBytes = long.MaxValue; // every event in the queue: none goes through the journal
             options.BatchSize = batchSize ?? options.BatchSize;
             options.JournalFolder = databases.NewFolder();
         });

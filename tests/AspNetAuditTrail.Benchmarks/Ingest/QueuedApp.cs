@@ -22,7 +22,7 @@ internal static class QueuedApp
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "ingest-app" });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        useStore(builder.Services.AddAuditTrail(o => (o.QueueCapacity, o.JournalFolder) = (units.Length, databases.NewFolder())));
+        useStore(builder.Services.AddAuditTrail(o => (o.QueueCapacity, o.QueueCapacityBytes, o.JournalFolder) = (units.Length, long.MaxValue, databases.NewFolder())));
         using var host = builder.Build();
         var queue = host.Services.GetRequiredService<AuditQueue>();
         foreach (var unit in units)

@@ -157,6 +157,7 @@ internal static class IntegrityRun
             options.Integrity = trail.Integrity;
             options.ConnectionString = connectionString;
             options.QueueCapacity = events;
+            options.QueueCapacityBytes = long.MaxValue; // every event in the queue: none goes through the journal
             options.JournalFolder = databases.NewFolder();
         });
         _ = store == AuditedStore.Sqlite ? audit.UseSqlite() : audit.UsePostgreSql();
