@@ -18,7 +18,7 @@ switch (args.FirstOrDefault())
     case "side-by-side":
         return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]), args);
     case "middleware":
-        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]) with { MiddlewareOnly = true }, args);
+        return await SideBySideRun.RunAsync(SideBySideOptions.Parse(args[1..]) with { MiddlewareOnly = true, PostgreSql = false, Peers = false }, args);
     case "flood":
         return await FloodRun.RunAsync();
     case "collector":

@@ -4,7 +4,7 @@ namespace AspNetAuditTrail.Benchmarks;
 
 /// <summary>
 /// The side-by-side run's settings, from <c>--name value</c> arguments; <see cref="MiddlewareOnly"/> (the
-/// <c>middleware</c> run) keeps the bare API and the API audited into a store that discards its rows.
+/// <c>middleware</c> run, without PostgreSQL and peers) keeps the bare API and the API audited into a store that discards its rows.
 /// </summary>
 internal sealed record SideBySideOptions(
     int DurationSeconds, int WarmUpSeconds, int Connections, int Threads, int PacedRate, int Rounds, int IngestEvents, int? BatchSize, bool PostgreSql, bool Peers, bool SplitCores, bool MiddlewareOnly = false)

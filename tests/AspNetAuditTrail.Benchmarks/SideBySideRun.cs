@@ -34,7 +34,7 @@ internal static class SideBySideRun
             stores.Add(AuditedStore.Sqlite);
         }
 
-        if (options.PostgreSql && !options.MiddlewareOnly)
+        if (options.PostgreSql)
         {
             await databases.StartPostgreSqlAsync();
             CoreLayout.MovePostgreSql();
@@ -42,7 +42,7 @@ internal static class SideBySideRun
         }
 
         var setups = new List<LoadSetup> { new(AuditedStore.None, Bodies: false) };
-        if (options.Peers && !options.MiddlewareOnly)
+        if (options.Peers)
         {
             setups.AddRange([new(AuditedStore.W3cFile, Bodies: false), new(AuditedStore.SerilogFile, Bodies: false)]);
         }

@@ -89,8 +89,8 @@ internal sealed class SecurityRecorder(
         }
         else if (succeeded && current.LogoutUrls.Matches(request.Method, context.Request.Path.Value ?? ""))
         {
-            var user = context.User;
-            Login(context, LoginStatus.SignOut, user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, request.UserId);
+            var user = UserIdReader.Principal(context);
+            Login(context, LoginStatus.SignOut, user?.Identity?.IsAuthenticated == true ? user.Identity.Name : null, request.UserId);
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class SecurityRecorder(
     {
         var audit = context.Features.Get<RequestAuditCollector>();
         var now = time.GetUtcNow();
-        var user = context.User;
+        var user = UserIdReader.Principal(context);
         var (tenant, subtenant) = tenants.Of(audit, context);
         var securityEvent = new SecurityAuditEvent
         {
@@ -117,7 +117,7 @@ internal sealed class SecurityRecorder(
             EventType = type,
             Severity = severity,
             UserId = SingleLineText.Neutralize(userId ?? audit?.UserId ?? UserIdReader.Read(user, settings.Current.Options.UserIdClaim)),
-            UserName = SingleLineText.Neutralize(userName ?? (user.Identity?.IsAuthenticated == true ? user.Identity.Name : null)),
+            UserName = SingleLineText.Neutralize(userName ?? (user?.Identity?.IsAuthenticated == true ? user.Identity.Name : null)),
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
             Endpoint = Endpoint(context),
             Details = AuditJson.SerializeObject(details, settings.Current.Masker, logger),

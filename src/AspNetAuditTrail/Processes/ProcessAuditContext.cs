@@ -35,5 +35,5 @@ public sealed class ProcessAuditContext
 
     /// <summary>The current user's id: the one the handler set, else the signed-in user's; null outside a request.</summary>
     internal string? CurrentUserId() =>
-        Request.UserId ?? UserIdReader.Read(Request.HttpContext?.User, Settings.Current.Options.UserIdClaim);
+        Request.UserId ?? UserIdReader.Read(Request.HttpContext, Settings.Current.Options.UserIdClaim);
 }
