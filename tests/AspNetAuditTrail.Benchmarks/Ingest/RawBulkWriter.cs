@@ -72,7 +72,7 @@ internal static class RawBulkWriter
                 {
                     null => DBNull.Value,
                     Guid id => id.ToString("D"),
-                    DateTimeOffset time => time.UtcDateTime.ToString(SqliteAuditStore.TimestampFormat, CultureInfo.InvariantCulture),
+                    DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), // SqliteAuditStore.TimestampFormat for a UTC time
                     var value => value,
                 };
             }
