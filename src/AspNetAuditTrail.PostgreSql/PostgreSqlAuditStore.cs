@@ -2,7 +2,6 @@ using System.Data.Common;
 using AspNetAuditTrail.Relational;
 using AspNetAuditTrail.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace AspNetAuditTrail.PostgreSql;
 
@@ -148,56 +147,15 @@ public sealed partial class PostgreSqlAuditStore : SqlAuditStore, IAsyncDisposab
 
     private static string ColumnList<TEvent>(AuditTable<TEvent> table) => string.Join(", ", table.Columns.Select(c => c.Name));
 
-    private async Task CopyAsync<TEvent>(
-        NpgsqlConnection connection, AuditTable<TEvent> table, string target, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken)
-    {
-        var columns = table.Columns;
-        var types = columns.Select(c => DbType(c.Type)).ToArray();
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var type = types[i];
-
-                // Typed writes: Npgsql resolves the converter of a generic type once, that of an object on every value.
-                await (ToDbValue(columns[i].Type, columns[i].ValueOf(row)) switch
-                {
-                    DBNull => importer.WriteNullAsync(cancellationToken),
-                    string text => importer.WriteAsync(text, type, cancellationToken),
-                    Guid id => importer.WriteAsync(id, type, cancellationToken),
-                    DateTime time => importer.WriteAsync(time, type, cancellationToken),
-                    int number => importer.WriteAsync(number, type, cancellationToken),
-                    long number => importer.WriteAsync(number, type, cancellationToken),
-                    double number => importer.WriteAsync(number, type, cancellationToken),
-                    bool flag => importer.WriteAsync(flag, type, cancellationToken),
-                    var value => importer.WriteAsync(value, type, cancellationToken),
-                });
-            }
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
+    private static Task CopyAsync<TEvent>(
+        NpgsqlConnection connection, AuditTable<TEvent> table, string target, IReadOnlyList<TEvent> rows, CancellationToken cancellationToken) =>
+        PostgreSqlCopyRows.CopyAsync(connection, $"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", table.Columns, rows, cancellationToken);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction)transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static NpgsqlDbType DbType(AuditColumnType type) => type switch
-    {
-        AuditColumnType.Id => NpgsqlDbType.Uuid,
-        AuditColumnType.Timestamp => NpgsqlDbType.TimestampTz,
-        AuditColumnType.Json => NpgsqlDbType.Jsonb,
-        AuditColumnType.Int32 => NpgsqlDbType.Integer,
-        AuditColumnType.Int64 => NpgsqlDbType.Bigint,
-        AuditColumnType.Double => NpgsqlDbType.Double,
-        AuditColumnType.Boolean => NpgsqlDbType.Boolean,
-        _ => NpgsqlDbType.Text,
-    };
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
