@@ -31,9 +31,43 @@ public sealed class AuditUnit
     public IReadOnlyList<EntityChangeAuditEvent> EntityChanges { get; init; } = [];
 
     /// <summary>Every row of the unit, in the order a store writes them: the request first, then what links to it.</summary>
-    public IEnumerable<IAuditEvent> Rows() =>
-        new IAuditEvent?[] { Request }.OfType<IAuditEvent>()
-            .Concat(Logins).Concat(SecurityEvents).Concat(Processes).Concat(Steps).Concat(Registrations).Concat(BusinessEvents).Concat(EntityChanges);
+    public IEnumerable<IAuditEvent> Rows()
+    {
+        var rows = new List<IAuditEvent>(RowCount);
+        AddRowsTo(rows);
+        return rows;
+    }
+
+    /// <summary>The number of rows in the unit.</summary>
+    internal int RowCount =>
+        (Request is null ? 0 : 1) + Logins.Count + SecurityEvents.Count + Processes.Count + Steps.Count + Registrations.Count
+        + BusinessEvents.Count + EntityChanges.Count;
+
+    /// <summary>Adds the unit's rows to the list, in the order of <see cref="Rows"/>, without an iterator per kind.</summary>
+    internal void AddRowsTo(List<IAuditEvent> rows)
+    {
+        if (Request is not null)
+        {
+            rows.Add(Request);
+        }
+
+        AddAll(rows, Logins);
+        AddAll(rows, SecurityEvents);
+        AddAll(rows, Processes);
+        AddAll(rows, Steps);
+        AddAll(rows, Registrations);
+        AddAll(rows, BusinessEvents);
+        AddAll(rows, EntityChanges);
+    }
+
+    private static void AddAll<TEvent>(List<IAuditEvent> rows, IReadOnlyList<TEvent> events)
+        where TEvent : IAuditEvent
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            rows.Add(events[i]);
+        }
+    }
 
     /// <summary>A short description for logs: the request's method and path, or what the unit holds.</summary>
     public override string ToString() =>

@@ -93,7 +93,8 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
             return;
         }
 
-        var rows = units.SelectMany(u => u.Rows()).Where(r => r.Seal is null).ToList();
+        var rows = RowsOf(units);
+        rows.RemoveAll(r => r.Seal is not null);
         if (rows.Count == 0)
         {
             return;
@@ -108,6 +109,17 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
         }
     }
 
+    private static List<IAuditEvent> RowsOf(IEnumerable<AuditUnit> units)
+    {
+        var rows = new List<IAuditEvent>(units is IReadOnlyCollection<AuditUnit> known ? known.Count : 0);
+        foreach (var unit in units)
+        {
+            unit.AddRowsTo(rows);
+        }
+
+        return rows;
+    }
+
     /// <summary>The units' rows are written, in the journal, set aside or given up: periodic checkpoints may cover them.</summary>
     public void Settle(IEnumerable<AuditUnit> units)
     {
@@ -118,7 +130,7 @@ internal sealed class AuditChain : IAsyncDisposable, IDisposable
 
         lock (_gate)
         {
-            _progress.Settle(units.SelectMany(u => u.Rows()));
+            _progress.Settle(RowsOf(units));
         }
     }
 

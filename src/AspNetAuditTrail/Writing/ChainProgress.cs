@@ -28,11 +28,11 @@ internal sealed class ChainProgress(Guid chainId, byte[] start)
             if (row.Seal is { } seal && seal.ChainId == chainId && seal.Sequence > Settled
                 && _pending.Find(s => s.First <= seal.Sequence && seal.Sequence <= s.Last) is { } sealing)
             {
-                sealing.Settled.Add(seal.Sequence);
+                sealing.Settle(seal.Sequence);
             }
         }
 
-        while (_pending.Count > 0 && _pending[0].Settled.Count == _pending[0].Last - _pending[0].First + 1)
+        while (_pending.Count > 0 && _pending[0].Unsettled == 0)
         {
             (Settled, SettledHead) = (_pending[0].Last, _pending[0].Head);
             _pending.RemoveAt(0);
@@ -41,7 +41,19 @@ internal sealed class ChainProgress(Guid chainId, byte[] start)
 
     private sealed record Sealing(long First, long Last, byte[] Head)
     {
-        /// <summary>The places settled so far (a set: a row settled twice, written and replayed, counts once).</summary>
-        public HashSet<long> Settled { get; } = [];
+        /// <summary>Which places are settled (a row settled twice, written and replayed, counts once).</summary>
+        private readonly bool[] _settled = new bool[checked((int)(Last - First + 1))];
+
+        /// <summary>How many places are not settled yet.</summary>
+        public int Unsettled { get; private set; } = checked((int)(Last - First + 1));
+
+        public void Settle(long sequence)
+        {
+            if (!_settled[sequence - First])
+            {
+                _settled[sequence - First] = true;
+                Unsettled--;
+            }
+        }
     }
 }
