@@ -35,7 +35,7 @@ public sealed class PostgreSqlCopyTests(PostgreSqlServer server) : DatabaseTest(
     [Fact]
     public async Task TimesLandRoundedDownToTheMicrosecondAndTheTrailVerifies()
     {
-        var units = Times.Select((time, n) => Unit(time, "/api/copy-times/" + n, "t", null)).ToArray();
+        var units = Times.Select((time, n) => RequestUnits.Get(time, "/api/copy-times/" + n, "t")).ToArray();
 
         await _trail.WriteAsync(Database, units);
 
@@ -55,7 +55,7 @@ public sealed class PostgreSqlCopyTests(PostgreSqlServer server) : DatabaseTest(
     [Fact]
     public async Task EveryTextLandsWholeAndTheTrailVerifies()
     {
-        var units = Texts.Select((text, n) => Unit(DateTimeOffset.UtcNow, "/api/copy-texts/" + n, text.Written, $$"""{"q": "{{text.Written}}", "n": {{n}}}""")).ToArray();
+        var units = Texts.Select((text, n) => RequestUnits.Get(DateTimeOffset.UtcNow, "/api/copy-texts/" + n, text.Written, $$"""{"q": "{{text.Written}}", "n": {{n}}}""")).ToArray();
 
         await _trail.WriteAsync(Database, units);
 
@@ -71,24 +71,6 @@ public sealed class PostgreSqlCopyTests(PostgreSqlServer server) : DatabaseTest(
         var verification = await _trail.VerifyAsync(Database);
         Assert.True(verification.Verified, string.Join("; ", verification.Breaks.Select(b => b.Detail)));
     }
-
-    private static AuditUnit Unit(DateTimeOffset time, string path, string query, string? routeValues) => new()
-    {
-        Request = new RequestAuditEvent
-        {
-            Id = Guid.CreateVersion7(),
-            OccurredAt = time,
-            Method = "GET",
-            Scheme = "https",
-            Path = path,
-            QueryString = query,
-            RouteValues = routeValues,
-            StatusCode = 200,
-            DurationMs = 1,
-            RequestBodyStatus = BodyCaptureStatus.None,
-            ResponseBodyStatus = BodyCaptureStatus.None,
-        },
-    };
 
     public void Dispose()
     {

@@ -28,7 +28,7 @@ public sealed class SqliteTimeTests() : DatabaseTest(new SqliteAuditDatabase()),
     [Fact]
     public async Task EveryTimeIsStoredInTheFixedFormatAndReadsBackAsItsInstant()
     {
-        var units = Times.Select((time, n) => Unit(time, "/api/times/" + n)).ToArray();
+        var units = Times.Select((time, n) => RequestUnits.Get(time, "/api/times/" + n)).ToArray();
 
         await _trail.WriteAsync(Database, units);
 
@@ -53,7 +53,7 @@ public sealed class SqliteTimeTests() : DatabaseTest(new SqliteAuditDatabase()),
     [InlineData("2026-12-04T10:00:00.0000000+00:00")]
     public async Task ATimeStoredAsOtherTextReadsBackAsItsInstant(string text)
     {
-        var unit = Unit(DateTimeOffset.UtcNow, "/api/other-time");
+        var unit = RequestUnits.Get(DateTimeOffset.UtcNow, "/api/other-time");
         var store = Database.CreateStore();
         await ((Storage.IAuditSchemaMigrator)store).MigrateAsync(Token);
         await store.WriteAsync([unit], Token);
@@ -63,22 +63,6 @@ public sealed class SqliteTimeTests() : DatabaseTest(new SqliteAuditDatabase()),
 
         Assert.Equal(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero), read);
     }
-
-    private static AuditUnit Unit(DateTimeOffset time, string path) => new()
-    {
-        Request = new RequestAuditEvent
-        {
-            Id = Guid.CreateVersion7(),
-            OccurredAt = time,
-            Method = "GET",
-            Scheme = "https",
-            Path = path,
-            StatusCode = 200,
-            DurationMs = 1,
-            RequestBodyStatus = BodyCaptureStatus.None,
-            ResponseBodyStatus = BodyCaptureStatus.None,
-        },
-    };
 
     public void Dispose()
     {
