@@ -56,8 +56,16 @@ internal sealed class PostgreSqlCopyRows : IDisposable
         }
         catch
         {
-            // Nothing of a copy cut short may be taken as complete.
-            await stream.CancelAsync();
+            // Nothing of a copy cut short may be taken as complete; the failure that cut it is the one reported.
+            try
+            {
+                await stream.CancelAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The connection is broken or the server refused the copy already: either way it is not committed.
+            }
+
             throw;
         }
 
