@@ -117,12 +117,8 @@ internal sealed class PostgreSqlCopyRows : IDisposable
         }
     }
 
-    /// <summary>A UTC time as timestamptz: microseconds since 2000, rounded down.</summary>
-    private static long Microseconds(DateTime utc)
-    {
-        var ticks = utc.Ticks - TicksFrom0001To2000;
-        return ticks >= 0 ? ticks / 10 : ((ticks + 1) / 10) - 1;
-    }
+    /// <summary>A UTC time as timestamptz: microseconds since 2000, rounded down as the canonical form rounds them.</summary>
+    private static long Microseconds(DateTime utc) => CanonicalEncoder.MicrosecondsRoundedDown(utc.Ticks - TicksFrom0001To2000);
 
     private void WriteText(string text, bool jsonb)
     {

@@ -92,6 +92,12 @@ internal sealed class CanonicalEncoder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ticks since an epoch as whole microseconds, rounded down (toward the past, also before the epoch): how the
+    /// canonical form writes a time, and so how a store must keep one for its row to verify.
+    /// </summary>
+    internal static long MicrosecondsRoundedDown(long ticks) => ticks >= 0 ? ticks / 10 : ((ticks + 1) / 10) - 1;
+
     /// <summary>Writes NULL.</summary>
     private static void WriteNull(IBufferWriter<byte> output) => output.Write<byte>([0]);
 
@@ -121,8 +127,7 @@ internal sealed class CanonicalEncoder : IDisposable
                 output.Advance(17);
                 break;
             case AuditColumnType.Timestamp:
-                var ticks = ((DateTimeOffset)value).UtcTicks - DateTime.UnixEpoch.Ticks;
-                WriteInt64(output, ticks >= 0 ? ticks / 10 : ((ticks + 1) / 10) - 1);
+                WriteInt64(output, MicrosecondsRoundedDown(((DateTimeOffset)value).UtcTicks - DateTime.UnixEpoch.Ticks));
                 break;
             case AuditColumnType.Int32:
                 var int32 = output.GetSpan(5);
