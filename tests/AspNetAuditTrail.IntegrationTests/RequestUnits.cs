@@ -5,7 +5,7 @@ namespace AspNetAuditTrail.IntegrationTests;
 /// <summary>Units holding one plain GET request row, for tests of how a store keeps values.</summary>
 internal static class RequestUnits
 {
-    public static AuditUnit Get(DateTimeOffset time, string path, string? query = null, string? routeValues = null) => new()
+    public static AuditUnit Get(DateTimeOffset time, string path, string? query = null, string? routeValues = null, string? responseBody = null) => new()
     {
         Request = new RequestAuditEvent
         {
@@ -16,6 +16,7 @@ internal static class RequestUnits
             Path = path,
             QueryString = query,
             RouteValues = routeValues,
+            ResponseBody = responseBody,
             StatusCode = 200,
             DurationMs = 1,
             RequestBodyStatus = BodyCaptureStatus.None,

@@ -1,6 +1,4 @@
-using AspNetAuditTrail.Events;
 using AspNetAuditTrail.IntegrationTests.Databases;
-using AspNetAuditTrail.Storage;
 
 namespace AspNetAuditTrail.IntegrationTests;
 
@@ -18,23 +16,7 @@ public sealed class SqliteTextTests() : DatabaseTest(new SqliteAuditDatabase()),
     [Fact]
     public async Task EveryTextIsStoredAsGivenAndTheTrailVerifies()
     {
-        var units = Texts.Select((text, n) => new AuditUnit
-        {
-            Request = new RequestAuditEvent
-            {
-                Id = Guid.CreateVersion7(),
-                OccurredAt = DateTimeOffset.UtcNow,
-                Method = "GET",
-                Scheme = "https",
-                Path = "/api/texts/" + n,
-                QueryString = text,
-                ResponseBody = text,
-                StatusCode = 200,
-                DurationMs = 1,
-                RequestBodyStatus = BodyCaptureStatus.None,
-                ResponseBodyStatus = BodyCaptureStatus.None,
-            },
-        }).ToArray();
+        var units = Texts.Select((text, n) => RequestUnits.Get(DateTimeOffset.UtcNow, "/api/texts/" + n, query: text, responseBody: text)).ToArray();
 
         await _trail.WriteAsync(Database, units);
 
