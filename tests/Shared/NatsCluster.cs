@@ -25,18 +25,32 @@ internal sealed class NatsCluster : IAsyncDisposable
 
     public static bool IsInstalled => File.Exists(Binary);
 
+    /// <summary>
+    /// Starts a cluster on free ports; when a node cannot listen (a port found free was taken before the node bound it,
+    /// for example by another node's outgoing route connection), the cluster starts again on other ports, up to three times.
+    /// </summary>
     public static async Task<NatsCluster> StartAsync(int size = 3)
     {
-        var directory = Directory.CreateTempSubdirectory("audit-nats-").FullName;
-        var nodes = Enumerable.Range(0, size).Select(i => new Node($"n{i + 1}", FreePort(), FreePort(), FreePort())).ToArray();
-        var cluster = new NatsCluster(directory, nodes);
-        for (var i = 0; i < size; i++)
+        for (var attempt = 1; ; attempt++)
         {
-            cluster.Start(i);
-        }
+            var directory = Directory.CreateTempSubdirectory("audit-nats-").FullName;
+            var nodes = Enumerable.Range(0, size).Select(i => new Node($"n{i + 1}", FreePort(), FreePort(), FreePort())).ToArray();
+            var cluster = new NatsCluster(directory, nodes);
+            for (var i = 0; i < size; i++)
+            {
+                cluster.Start(i);
+            }
 
-        await cluster.WaitForLeaderAsync();
-        return cluster;
+            try
+            {
+                await cluster.WaitForLeaderAsync();
+                return cluster;
+            }
+            catch (NodeExitedException) when (attempt < 3)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Starts node <paramref name="index"/> (again), keeping its store.</summary>
@@ -54,7 +68,11 @@ internal sealed class NatsCluster : IAsyncDisposable
     {
         if (_nodes[index].Process is { } process)
         {
-            process.Kill();
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
             await process.WaitForExitAsync();
             process.Dispose();
             _nodes[index].Process = null;
@@ -68,6 +86,11 @@ internal sealed class NatsCluster : IAsyncDisposable
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < until)
         {
+            if (_nodes.FirstOrDefault(n => n.Process is { HasExited: true }) is { } exited)
+            {
+                throw new NodeExitedException($"NATS node {exited.Name} stopped: {Tail($"{_directory}/{exited.Name}.log")}");
+            }
+
             try
             {
                 var ready = 0;
@@ -112,6 +135,9 @@ internal sealed class NatsCluster : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>A node's process ended while the cluster was waited for.</summary>
+    private sealed class NodeExitedException(string message) : Exception(message);
 
     private sealed record Node(string Name, int Port, int MonitorPort, int RoutePort)
     {
